@@ -1,0 +1,89 @@
+/// A readiness checklist parsed from one Markdown file.
+public struct Checklist: Sendable, Codable, Equatable {
+    /// The file stem, e.g. `production-deployment`.
+    public var name: String
+    /// The first level-1 heading, else the name.
+    public var title: String
+    /// The file the checklist came from, as given.
+    public var path: String
+    /// Every section in document order; `sections[0]` is the root (the title or the file itself).
+    public var sections: [Section]
+    /// Every task item in document order.
+    public var items: [ChecklistItem]
+
+    public init(name: String, title: String, path: String, sections: [Section], items: [ChecklistItem]) {
+        self.name = name
+        self.title = title
+        self.path = path
+        self.sections = sections
+        self.items = items
+    }
+
+    /// The item with this exact id.
+    public func item(id: String) -> ChecklistItem? {
+        items.first { $0.id == id }
+    }
+
+    /// Roles of the sign-off items, in document order.
+    public var signoffRoles: [String] {
+        items.compactMap { $0.kind == .signoff ? $0.role : nil }
+    }
+}
+
+/// A heading of the checklist and the content under it that is not an item.
+public struct Section: Sendable, Codable, Equatable {
+    /// Slug path below the title, e.g. `pre-deployment-requirements/testing`; empty for the root.
+    public var id: String
+    public var title: String
+    /// Heading level (1–6); 0 for the root.
+    public var level: Int
+    /// Index of the parent in `Checklist.sections`; nil for the root.
+    public var parent: Int?
+    public var line: Int
+    /// Paragraphs, code blocks and plain lists under the heading, as safe HTML.
+    public var notesHTML: String
+    /// Item kind given to the items under this heading (by the heading words).
+    public var kind: ItemKind
+}
+
+/// What an item means for the verdict.
+public enum ItemKind: String, Sendable, Codable, CaseIterable {
+    /// An ordinary readiness check.
+    case check
+    /// A criterion that must be met for a Go.
+    case go
+    /// A blocker: present means No-Go.
+    case noGo = "no-go"
+    /// A stakeholder's sign-off.
+    case signoff
+}
+
+/// One task-list item (`- [ ]` or `- [x]`) of a checklist.
+public struct ChecklistItem: Sendable, Codable, Equatable {
+    public var id: String
+    public var kind: ItemKind
+    public var checked: Bool
+    /// 0 for a top-level item, 1 for its children…
+    public var depth: Int
+    /// Id of the parent item, if nested.
+    public var parent: String?
+    /// Ids of the child items, in order.
+    public var children: [String]
+    /// Index of the section in `Checklist.sections`.
+    public var section: Int
+    /// The section's id path.
+    public var sectionID: String
+    public var line: Int
+    public var column: Int
+    /// The label as plain text (without the box and any `{#id}`).
+    public var text: String
+    /// The label as safe HTML rendered by cmark.
+    public var html: String
+    /// Text that follows the label line in the same list item, plain and as safe HTML.
+    public var note: String
+    public var noteHTML: String
+    /// For sign-off items: the bold role name.
+    public var role: String?
+    /// True when the id came from a `{#custom-id}`.
+    public var explicitID: Bool
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Reads a file a user wrote as text, turning every way it can be unusable into a `Diagnostic`.
+public enum TextFile {
+    /// Reads `path` as UTF-8, dropping a byte-order mark. Rejects directories, missing or
+    /// unreadable files, files over `limit` bytes, invalid UTF-8 and NUL bytes.
+    public static func read(_ path: String, limit: Int) throws(Diagnostic) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .error(path, "no such file")
+        }
+        if isDirectory.boolValue { throw .error(path, "is a directory, not a file") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size > limit {
+            throw .error(path, "file is \(ByteCount.format(size)), over the \(ByteCount.format(limit)) limit")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .error(path, "cannot read the file (permission denied?)")
+        }
+        if data.count > limit {
+            throw .error(path, "file is \(ByteCount.format(data.count)), over the \(ByteCount.format(limit)) limit")
+        }
+        return try decode(data, path: path)
+    }
+
+    /// Decodes bytes as UTF-8 text; the error points at the first bad byte or NUL.
+    public static func decode(_ data: Data, path: String) throws(Diagnostic) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let nul = bytes.firstIndex(of: 0) {
+            let (line, column) = position(of: nul, in: bytes)
+            throw .error(path, line: line, column: column, "file contains a NUL byte; is it a binary file?")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes)
+            let (line, column) = position(of: bad, in: bytes)
+            throw .error(path, line: line, column: column, "file is not valid UTF-8 (bad byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))")
+        }
+        return text
+    }
+
+    static func position(of offset: Int, in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<offset where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        return (line, offset - lineStart + 1)
+    }
+
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            let sequence = Array(bytes[index..<(index + length)])
+            if String(validating: sequence, as: UTF8.self) == nil { return index }
+            index += length
+        }
+        return max(0, bytes.count - 1)
+    }
+}
+
+enum ByteCount {
+    static func format(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 { return String(format: "%.1f MiB", Double(bytes) / 1_048_576) }
+        if bytes >= 1 << 10 { return String(format: "%.1f KiB", Double(bytes) / 1024) }
+        return "\(bytes) bytes"
+    }
+}

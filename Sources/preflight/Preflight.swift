@@ -1,0 +1,16 @@
+import ArgumentParser
+import PreflightKit
+
+/// Exit codes (documented in README): 0 success; 1 an input problem or runtime error;
+/// 2 the verdict reached `--fail-on`; 64 bad command-line usage.
+@main
+struct Preflight: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preflight",
+        abstract: "Production-readiness reports from Markdown checklists and probe results.",
+        version: PreflightVersion.current,
+        subcommands: [
+            IDsCommand.self, CheckCommand.self,
+        ]
+    )
+}
