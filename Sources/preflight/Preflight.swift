@@ -10,7 +10,8 @@ struct Preflight: ParsableCommand {
         abstract: "Production-readiness reports from Markdown checklists and probe results.",
         version: PreflightVersion.current,
         subcommands: [
-            IDsCommand.self, CheckCommand.self,
+            IDsCommand.self, CheckCommand.self, StartRunCommand.self, RecordCommand.self, SignCommand.self,
+            WaiveCommand.self, ReportCommand.self,
         ]
     )
 }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The checklists of a content folder, by name, parsed once.
+public struct ChecklistLibrary: Sendable {
+    public private(set) var checklists: [String: ParsedChecklist] = [:]
+    /// Files that could not be read at all.
+    public private(set) var failures: [Diagnostic] = []
+
+    public init(checklists: [ParsedChecklist]) {
+        for parsed in checklists { self.checklists[parsed.checklist.name] = parsed }
+    }
+
+    /// Parses every `.md` file under `directory`.
+    public static func load(_ directory: String, options: ChecklistOptions = .default) throws(Diagnostic) -> ChecklistLibrary {
+        let parser = ChecklistParser(options: options)
+        var library = ChecklistLibrary(checklists: [])
+        for path in try ChecklistLinter.markdownFiles(in: directory) {
+            do {
+                let parsed = try parser.parse(fileAt: path)
+                if let other = library.checklists[parsed.checklist.name] {
+                    library.failures.append(.error(path, "a second checklist named '\(parsed.checklist.name)' (first: \(other.checklist.path))"))
+                    continue
+                }
+                library.checklists[parsed.checklist.name] = parsed
+            } catch {
+                library.failures.append(error)
+            }
+        }
+        return library
+    }
+
+    /// Names in sorted order.
+    public var names: [String] { checklists.keys.sorted() }
+
+    /// The checklist a run names, or a problem that says which names exist.
+    public func checklist(named name: String, for path: String) throws(Diagnostic) -> Checklist {
+        guard let parsed = checklists[name] else {
+            let known = names.isEmpty ? "there are no checklists" : "known: " + names.joined(separator: ", ")
+            throw .error(path, "run names unknown checklist '\(name)' (\(known))")
+        }
+        return parsed.checklist
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Writes run files so that parallel writers never collide and readers never see half a file:
+/// each record goes to a hidden temporary file first and is renamed to a unique name.
+public enum RecordWriter {
+    /// Writes `object` as pretty, key-sorted JSON into `folder` under `<prefix>-<time>-<random>.json`
+    /// and returns the file's path.
+    @discardableResult
+    public static func write<T: Encodable>(_ object: T, into folder: String, prefix: String, now: Timestamp) throws -> String {
+        let stamp = now.text.filter { $0.isNumber }.prefix(14)
+        let random = String(UInt32.random(in: .min ... .max), radix: 16)
+        let safePrefix = String(prefix.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(40))
+        let name = "\(safePrefix.isEmpty ? "record" : safePrefix)-\(stamp)-\(random).json"
+        let path = (folder as NSString).appendingPathComponent(name)
+        try writeAtomically(encode(object), to: path)
+        return path
+    }
+
+    /// Encodes as the project writes all JSON: sorted keys, two-space indent, no escaped slashes.
+    public static func encode<T: Encodable>(_ object: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(object)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Temp file in the same folder, then rename: the file appears whole or not at all.
+    public static func writeAtomically(_ data: Data, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temp = (folder as NSString).appendingPathComponent(".tmp-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: temp, contents: data) else {
+            throw Diagnostic.error(path, "cannot write the file (missing folder or no permission?)")
+        }
+        if rename(temp, path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temp)
+            throw Diagnostic.error(path, "cannot write the file: \(reason)")
+        }
+    }
+}

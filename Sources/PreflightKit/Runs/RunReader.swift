@@ -1,0 +1,104 @@
+import Foundation
+
+/// Everything a run folder holds, decoded and resolved against its checklist; bad input becomes `problems`.
+public struct RunInput: Sendable, Codable, Equatable {
+    public var folder: String
+    public var manifest: RunManifest
+    public var results: [ProbeResult]
+    public var waivers: [Waiver]
+    public var signoffs: [Signoff]
+    public var problems: [Diagnostic]
+}
+
+/// Reads run folders: `run.json` plus any number of record files.
+public enum RunReader {
+    /// Largest record file read, in bytes; larger files are reported, not read.
+    public static let fileSizeLimit = 8 << 20
+
+    /// Reads and checks `run.json`. The folder name is the run id.
+    public static func readManifest(folder: String) throws(Diagnostic) -> RunManifest {
+        let name = (folder as NSString).lastPathComponent
+        if let problem = RunID.validate(name) { throw .error(folder, problem) }
+        let path = (folder as NSString).appendingPathComponent("run.json")
+        let value = try readJSON(path)
+        guard var reader = FieldReader(value, path: "$", known: [
+            "id", "checklist", "environment", "started_at", "title", "commit", "branch", "url", "trigger", "labels",
+        ]) else {
+            throw .error(path, "run.json must hold an object, found \(value.typeName)")
+        }
+        let checklist = reader.string("checklist", required: true)
+        let environment = reader.string("environment", required: true)
+        let startedAt = reader.timestamp("started_at", required: true)
+        if let id = reader.string("id"), id != name {
+            reader.fail("$.id: '\(id)' differs from the folder name '\(name)'")
+        }
+        let manifest = RunManifest(
+            id: name, checklist: checklist ?? "", environment: environment ?? "", startedAt: startedAt ?? Timestamp(seconds: 0),
+            title: reader.string("title"), commit: reader.string("commit"), branch: reader.string("branch"),
+            url: reader.string("url"), trigger: reader.string("trigger"), labels: reader.stringMap("labels"))
+        if let first = reader.problems.first { throw .error(path, first) }
+        return manifest
+    }
+
+    /// Reads every record file of a run folder (sorted by name) and resolves item references.
+    public static func read(folder: String, manifest: RunManifest, checklist: Checklist) -> RunInput {
+        var input = RunInput(folder: folder, manifest: manifest, results: [], waivers: [], signoffs: [], problems: [])
+        let resolver = ItemResolver(checklist)
+        let roles = checklist.signoffRoles
+        for file in recordFiles(folder, problems: &input.problems) {
+            let path = (folder as NSString).appendingPathComponent(file)
+            do {
+                let value = try readJSON(path)
+                var decoder = RecordFileDecoder(file: file, path: path, manifest: manifest, resolver: resolver, roles: roles)
+                decoder.decode(value)
+                input.results += decoder.results
+                input.waivers += decoder.waivers
+                input.signoffs += decoder.signoffs
+                input.problems += decoder.problems
+            } catch {
+                input.problems.append(error)
+            }
+        }
+        return input
+    }
+
+    /// The `*.json` record files, sorted; anything else in the folder is reported, temp files skipped.
+    static func recordFiles(_ folder: String, problems: inout [Diagnostic]) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var files: [String] = []
+        for name in names.sorted() where name != "run.json" && !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if isDirectory.boolValue || !name.hasSuffix(".json") {
+                problems.append(.warning(path, "ignored: a run folder holds only .json record files"))
+                continue
+            }
+            files.append(name)
+        }
+        return files
+    }
+
+    static func readJSON(_ path: String) throws(Diagnostic) -> JSONValue {
+        let text = try TextFile.read(path, limit: fileSizeLimit)
+        do {
+            return try JSONValue.parse(text)
+        } catch {
+            throw .error(path, line: error.line, column: error.column, "malformed JSON: \(error.message)")
+        }
+    }
+}
+
+/// Run ids double as folder names and URL parts, so they are kept to a safe alphabet.
+public enum RunID {
+    /// A message when `id` is not a valid run id, else nil.
+    public static func validate(_ id: String) -> String? {
+        let bytes = Array(id.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+        }
+        let valid = !bytes.isEmpty && bytes.count <= 128 && isAlphanumeric(bytes[0])
+            && bytes.allSatisfy { isAlphanumeric($0) || $0 == 46 || $0 == 95 || $0 == 45 }
+        return valid ? nil : "invalid run id '\(id)': use 1–128 letters, digits, '.', '_' or '-', starting with a letter or digit"
+    }
+}

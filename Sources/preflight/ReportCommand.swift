@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import PreflightKit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Print a run's merged report. Exit 0; 2 when the verdict reaches --fail-on; 1 on input problems.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case noGo = "no-go", pending, never
+    }
+
+    @OptionGroup var target: RunDirArgument
+    @Option(help: "text, json or markdown.") var format: Format = .text
+    @Option(name: .customLong("fail-on"), help: "Exit 2 when the verdict is no-go, or no-go or pending; never by default.")
+    var failOn: FailOn = .never
+    @OptionGroup var content: ContentOptions
+
+    func run() throws {
+        let (manifest, checklist) = try target.load(content)
+        let archive = RunArchive.scan(target.archive)
+        let (report, _) = archive.report(for: manifest, checklist: checklist)
+        switch format {
+        case .text: print(ReportFormatter.text(report), terminator: "")
+        case .markdown: print(ReportFormatter.markdown(report), terminator: "")
+        case .json: FileHandle.standardOutput.write(try RecordWriter.encode(report))
+        }
+        if format != .text { Output.print(diagnostics: report.problems.map { absolute($0) }) }
+        else { for problem in report.problems { Output.error(absolute(problem).description) } }
+        let gate: Bool
+        switch failOn {
+        case .noGo: gate = report.verdict == .noGo
+        case .pending: gate = report.verdict != .go
+        case .never: gate = false
+        }
+        if gate { throw ExitCode(2) }
+        if report.hasErrors { throw ExitCode(1) }
+    }
+
+    /// Problem paths in the report are archive-relative; on the terminal they are paths a user can open.
+    private func absolute(_ diagnostic: Diagnostic) -> Diagnostic {
+        var copy = diagnostic
+        copy.path = (target.archive as NSString).appendingPathComponent(copy.path)
+        return copy
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import PreflightKit
+
+/// `--content DIR`: where the checklists are.
+struct ContentOptions: ParsableArguments {
+    @Option(help: "Folder of checklist Markdown files.")
+    var content = "content/checklists"
+
+    func library() throws -> ChecklistLibrary {
+        do {
+            return try ChecklistLibrary.load(content)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A RUN_DIR argument: the run folder; its parent is the archive used for carry-forward.
+struct RunDirArgument: ParsableArguments {
+    @Argument(help: "The run folder (e.g. content/runs/staging-42).")
+    var runDir: String
+
+    var archive: String {
+        let parent = (trimmed as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
+    }
+
+    var trimmed: String {
+        var path = runDir
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return path
+    }
+
+    /// The run's manifest and checklist, or exit 1 with the reason.
+    func load(_ content: ContentOptions) throws -> (RunManifest, Checklist) {
+        do {
+            let manifest = try RunReader.readManifest(folder: trimmed)
+            let checklist = try content.library().checklist(named: manifest.checklist, for: trimmed + "/run.json")
+            return (manifest, checklist)
+        } catch let diagnostic as Diagnostic {
+            Output.error(diagnostic.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension Timestamp {
+    /// The wall clock; commands take their time from here, tests from `PREFLIGHT_NOW`.
+    static var now: Timestamp {
+        if let fixed = ProcessInfo.processInfo.environment["PREFLIGHT_NOW"], let time = Timestamp(fixed) { return time }
+        return Timestamp(seconds: Date().timeIntervalSince1970.rounded(.down))
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PreflightKit
+
+struct StartRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "start-run",
+        abstract: "Create a run folder with its run.json and print the folder's path.")
+
+    @Option(help: "Checklist name (a file stem in --content).") var checklist: String
+    @Option(help: "Environment, e.g. staging or production.") var environment: String
+    @Option(help: "Run id (default: from CI, else <environment>-<UTC time>).") var id: String?
+    @Option(help: "Runs archive folder.") var runs = "content/runs"
+    @Option(help: "Commit SHA (default: from CI).") var commit: String?
+    @Option(help: "Branch (default: from CI).") var branch: String?
+    @Option(help: "CI job URL (default: from CI).") var url: String?
+    @Option(help: "Title shown on the run page.") var title: String?
+    @OptionGroup var content: ContentOptions
+
+    func validate() throws {
+        if let id, let problem = RunID.validate(id) { throw ValidationError(problem) }
+        if environment.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--environment must not be empty") }
+    }
+
+    func run() throws {
+        let library = try content.library()
+        do {
+            _ = try library.checklist(named: checklist, for: content.content)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(1)
+        }
+        let ci = CIEnvironment(ProcessInfo.processInfo.environment)
+        let now = Timestamp.now
+        let compact = now.text.filter { $0.isNumber }
+        let runID = id ?? "\(Slug.make(environment, fallback: "run"))-\(ci.runID ?? String(compact.prefix(8)) + "-" + String(compact.dropFirst(8).prefix(6)))"
+        if let problem = RunID.validate(runID) {
+            Output.error("error: \(problem)")
+            throw ExitCode(1)
+        }
+        let folder = (runs as NSString).appendingPathComponent(runID)
+        let manifest = RunManifest(
+            id: runID, checklist: checklist, environment: environment, startedAt: now, title: title,
+            commit: commit ?? ci.commit, branch: branch ?? ci.branch, url: url ?? ci.url, trigger: ci.trigger)
+        do {
+            try FileManager.default.createDirectory(atPath: runs, withIntermediateDirectories: true)
+            // Creating the folder itself without intermediates fails if it exists: two jobs never share a run by accident.
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        } catch {
+            Output.error("\(folder): error: cannot create the run folder (does the run already exist?)")
+            throw ExitCode(1)
+        }
+        do {
+            try RecordWriter.writeAtomically(RecordWriter.encode(manifest), to: (folder as NSString).appendingPathComponent("run.json"))
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(1)
+        }
+        print(folder)
+    }
+}

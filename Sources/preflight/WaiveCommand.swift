@@ -1,0 +1,33 @@
+import ArgumentParser
+import PreflightKit
+
+struct WaiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "waive",
+        abstract: "Record an approved waiver for an item until a date.")
+
+    @OptionGroup var target: RunDirArgument
+    @Option(help: "Item id or unique trailing part of it.") var item: String
+    @Option(help: "Why the item may be waived.") var reason: String
+    @Option(name: .customLong("approved-by"), help: "Who approved the waiver.") var approvedBy: String
+    @Option(help: "When the waiver ends (ISO-8601 date or time, e.g. 2026-12-31).") var expires: String
+    @OptionGroup var content: ContentOptions
+
+    func validate() throws {
+        guard Timestamp(expires) != nil else { throw ValidationError("--expires '\(expires)' is not an ISO-8601 date or time") }
+    }
+
+    func run() throws {
+        let (_, checklist) = try target.load(content)
+        let id = try ItemReference.resolve(item, in: checklist, runDir: target.trimmed)
+        let record = ["waivers": [WaiverRecord(item: id, reason: reason, approved_by: approvedBy, expires_at: expires)]]
+        try ItemReference.write(record, runDir: target.trimmed, prefix: "waiver")
+    }
+}
+
+struct WaiverRecord: Encodable {
+    var item: String
+    var reason: String
+    var approved_by: String
+    var expires_at: String
+}
