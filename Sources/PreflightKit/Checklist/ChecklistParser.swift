@@ -47,6 +47,8 @@ struct ChecklistBuilder {
     var diagnostics: [Diagnostic] = []
     /// Sections that are in a non-item block of another item (their blocks are item notes).
     var consumedByItem: Set<Int> = []
+    /// Where each explicit section id was first set, to report a second heading with the same id.
+    var explicitSectionAt: [String: MarkdownBlock] = [:]
 
     init(name: String, path: String, options: ChecklistOptions, blocks: [MarkdownBlock]) {
         self.name = name
@@ -127,6 +129,12 @@ struct ChecklistBuilder {
         if let explicit {
             if let problem = ExplicitID.validate(explicit) {
                 diagnostics.append(.error(path, line: block.line, column: block.column, problem))
+            }
+            if let first = explicitSectionAt[explicit] {
+                diagnostics.append(.error(path, line: block.line, column: block.column,
+                    "duplicate id '\(explicit)': line \(first.line):\(first.column) sets the same id"))
+            } else {
+                explicitSectionAt[explicit] = block
             }
             id = explicit
         } else {

@@ -39,7 +39,8 @@ struct MarkdownBlock: Sendable {
     var inlines: [Inline] = []
     /// The literal of a code or HTML block.
     var literal: String = ""
-    /// Safe HTML rendered by cmark (raw HTML omitted); filled for paragraphs, code blocks and lists.
+    /// Safe HTML rendered by cmark (raw HTML omitted); filled for paragraphs, code blocks and the
+    /// lists without task items that are shown as notes.
     var html: String = ""
 }
 
@@ -74,6 +75,7 @@ enum CommonMark {
     private static func copyBlocks(_ root: OpaquePointer) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         var open: [Int] = []  // indexes of blocks entered and not yet exited
+        var containsTask: [Bool] = []  // known once a block is exited
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -86,7 +88,12 @@ enum CommonMark {
                 continue
             }
             if event == CMARK_EVENT_EXIT {
-                open.removeLast()
+                let index = open.removeLast()
+                let isTask = blocks[index].kind == .listItem && TaskLine.parse(blocks, at: index) != nil
+                if case .list = kind, !containsTask[index], nearestItemIsTaskOrNone(blocks, index) {
+                    blocks[index].html = render(node)
+                }
+                if let parent = blocks[index].parent, containsTask[index] || isTask { containsTask[parent] = true }
                 continue
             }
             var block = MarkdownBlock(
@@ -100,18 +107,27 @@ enum CommonMark {
             case .codeBlock, .htmlBlock:
                 block.literal = string(cmark_node_get_literal(node))
                 block.html = render(node)
-            case .list:
-                // A list without task items is shown as a note; nested lists are inside their top list's HTML.
-                let insideList = open.contains { if case .list = blocks[$0].kind { true } else { false } }
-                if !insideList { block.html = render(node) }
             default:
                 break
             }
             blocks.append(block)
+            containsTask.append(false)
             // cmark's leaf blocks get no exit event from the iterator.
             if !isLeaf(kind) { open.append(blocks.count - 1) }
         }
         return blocks
+    }
+
+    /// A list without task items is shown as a note of the section or task item it sits in. A list
+    /// nested in a plain list item is already part of that outer list's HTML, so rendering only
+    /// these keeps the work linear even for lists nested thousands deep.
+    private static func nearestItemIsTaskOrNone(_ blocks: [MarkdownBlock], _ list: Int) -> Bool {
+        var current = blocks[list].parent
+        while let index = current {
+            if blocks[index].kind == .listItem { return TaskLine.parse(blocks, at: index) != nil }
+            current = blocks[index].parent
+        }
+        return true
     }
 
     private static func isLeaf(_ kind: MarkdownBlock.Kind) -> Bool {
