@@ -11,7 +11,7 @@ struct Preflight: ParsableCommand {
         version: PreflightVersion.current,
         subcommands: [
             IDsCommand.self, CheckCommand.self, StartRunCommand.self, RecordCommand.self, SignCommand.self,
-            WaiveCommand.self, ReportCommand.self,
+            WaiveCommand.self, ReportCommand.self, BuildCommand.self, VerifyCommand.self,
         ]
     )
 }

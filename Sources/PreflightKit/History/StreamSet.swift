@@ -1,0 +1,78 @@
+import Foundation
+
+/// The runs of one checklist in one environment, ordered by `started_at`.
+public struct Stream: Sendable {
+    public var checklist: Checklist
+    public var environment: String
+    public var reports: [RunReport]
+
+    public var runs: [RunManifest] { reports.map(\.run) }
+    /// `<checklist>/<environment>` as used in trend page paths.
+    public var path: String { "\(Slug.make(checklist.name))/\(Slug.make(environment, fallback: "env"))" }
+}
+
+/// Every stream of an archive with its merged reports.
+public enum StreamSet {
+    /// Reads all runs (in parallel), then merges each stream in order so results carry forward.
+    /// Problems of each run are appended to `problems` with paths a user can open.
+    public static func merge(archive: RunArchive, library: ChecklistLibrary, problems: inout [Diagnostic]) -> [Stream] {
+        var groups: [String: [RunManifest]] = [:]
+        for manifest in archive.manifests { groups["\(manifest.checklist)\u{0}\(manifest.environment)", default: []].append(manifest) }
+        var known: [(Checklist, [RunManifest])] = []
+        for key in groups.keys.sorted() {
+            let manifests = groups[key] ?? []
+            guard let first = manifests.first else { continue }
+            do {
+                known.append((try library.checklist(named: first.checklist, for: archive.folder(of: first.id) + "/run.json"), manifests))
+            } catch {
+                problems += manifests.map { .error(archive.folder(of: $0.id) + "/run.json", error.message) }
+            }
+        }
+        let jobs = known.flatMap { checklist, manifests in manifests.map { (checklist, $0) } }
+        let inputs = ParallelMap.run(jobs) { checklist, manifest in
+            RunReader.read(folder: archive.folder(of: manifest.id), manifest: manifest, checklist: checklist)
+        }
+        var streams: [Stream] = []
+        var offset = 0
+        for (checklist, manifests) in known {
+            var carry = CarryPool()
+            var reports: [RunReport] = []
+            let builder = ReportBuilder(checklist: checklist)
+            for input in inputs[offset..<(offset + manifests.count)] {
+                reports.append(builder.build(input, carry: carry, archive: archive.directory))
+                problems += input.problems
+                carry.add(input)
+            }
+            offset += manifests.count
+            streams.append(Stream(checklist: checklist, environment: manifests[0].environment, reports: reports))
+        }
+        return streams
+    }
+}
+
+/// `map` over all cores, keeping order.
+enum ParallelMap {
+    static func run<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let results = ResultSlots<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results.set(index, transform(items[index]))
+        }
+        return results.values
+    }
+}
+
+/// Slots written by parallel workers, each exactly once.
+final class ResultSlots<R>: @unchecked Sendable {
+    private var slots: [R?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: R) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [R] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,15 @@
+import Crypto
+import Foundation
+
+/// The canonical bytes of a report and their SHA-256 digest, which binds a printed sign-off sheet to its run.
+public enum ReportDigest {
+    /// `report.json` as written into the site: sorted keys, two-space indent, trailing newline.
+    public static func canonicalJSON(_ report: RunReport) throws -> Data {
+        try RecordWriter.encode(report)
+    }
+
+    /// Lowercase hex SHA-256 of `data`.
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,123 @@
+/// Everything a run's pages need besides its report.
+struct RunContext {
+    var checklist: Checklist
+    var report: RunReport
+    var previous: RunReport?
+    var next: RunManifest?
+    var digest: String
+}
+
+extension RunPage {
+    static let root = "../../"
+
+    init(_ context: RunContext) {
+        let report = context.report
+        let run = report.run
+        root = Self.root
+        pageTitle = "\(report.verdict.rawValue.uppercased()) · \(report.checklist.title) · \(run.environment) · \(run.id)"
+        checklistTitle = report.checklist.title
+        runID = run.id
+        environment = run.environment
+        runTitle = run.title
+        started = run.startedAt.display
+        commit = run.commit
+        branch = run.branch
+        trigger = run.trigger
+        ci = run.url.map { EvidenceView(Evidence(label: "CI job", url: $0)) }
+        verdict = VerdictView(report.verdict, reasons: report.reasons)
+        readiness = PercentView(report.readiness)
+        counts = ItemState.allCases.map { CountView(state: StateView($0), count: report.counts[$0.rawValue] ?? 0) }
+        sectionSummaries = report.sections.filter { $0.applicable > 0 }.map {
+            SectionSummaryView(anchor: Anchor.section($0.id), title: $0.title, indent: "level-\($0.level)",
+                               readiness: PercentView($0.readiness), passing: $0.passing, applicable: $0.applicable)
+        }
+        sections = Self.sections(context.checklist, report)
+        signoffs = report.signoffs.map(SignoffRowView.init)
+        problems = report.problems.map(\.description)
+        changes = ChangesView(context.previous, report)
+        previous = context.previous.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
+        next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }
+        trendHref = "../../trends/\(Slug.make(report.checklist.name))/\(Slug.make(run.environment, fallback: "env"))/index.html"
+        digest = context.digest
+    }
+
+    static func sections(_ checklist: Checklist, _ report: RunReport) -> [SectionView] {
+        var itemsBySection = [[ItemView]](repeating: [], count: checklist.sections.count)
+        for (position, item) in report.items.enumerated() {
+            itemsBySection[checklist.items[position].section].append(ItemView(item, checklist.items[position]))
+        }
+        let readiness = Dictionary(report.sections.map { ($0.id, $0.readiness) }, uniquingKeysWith: { a, _ in a })
+        return checklist.sections.enumerated().compactMap { index, section in
+            if index == 0 && section.notesHTML.isEmpty && itemsBySection[0].isEmpty { return nil }
+            return SectionView(
+                anchor: index == 0 ? "section-top" : Anchor.section(section.id),
+                title: index == 0 ? "Overview" : section.title,
+                heading: "h\(min(6, max(2, section.level + 1)))",
+                readiness: readiness[section.id].flatMap { $0 }.map { PercentView($0) },
+                notesHTML: section.notesHTML.isEmpty ? nil : section.notesHTML, items: itemsBySection[index])
+        }
+    }
+}
+
+extension ItemView {
+    init(_ item: ItemReport, _ source: ChecklistItem) {
+        anchor = Anchor.item(item.id)
+        id = item.id
+        labelHTML = source.html
+        noteHTML = source.noteHTML.isEmpty ? nil : source.noteHTML
+        depth = min(item.depth, 8)
+        passing = item.state.isPassing || item.state == .skip
+        state = StateView(item.state)
+        switch item.criterion {
+        case .met?: criterion = "Met"
+        case .notMet?: criterion = "Not met"
+        case .clear?: criterion = "Clear"
+        case .present?: criterion = "Present"
+        case .unverified?: criterion = "Unverified"
+        case nil: criterion = nil
+        }
+        let result = item.decidedBy
+        summary = result?.summary
+        details = result?.details
+        probe = result?.probe
+        observed = result?.observedAt.display
+        evidence = result?.evidence.map(EvidenceView.init) ?? []
+        carriedFrom = item.carriedFrom.map { LinkView(href: "../\($0)/index.html", text: $0) }
+        expired = item.expired.map { "\($0.status.rawValue) from run \($0.source.run) expired \($0.validUntil?.display ?? "")" }
+        waiver = item.waiver.map { "waived by \($0.approvedBy) until \($0.expiresAt.display): \($0.reason)" }
+        expiredWaiver = item.expiredWaiver.map { "waiver by \($0.approvedBy) expired \($0.expiresAt.display): \($0.reason)" }
+        otherResults = item.results.filter { $0 != result }.map {
+            ResultLineView(state: StateView(ItemState($0.status)),
+                           text: [$0.probe, $0.summary, $0.observedAt.display].compactMap { $0 }.joined(separator: " · "))
+        }
+    }
+}
+
+extension SignoffRowView {
+    init(_ status: SignoffStatus) {
+        role = status.role
+        anchor = Anchor.item(status.item)
+        name = status.name
+        decision = status.decision.map { $0 == .approve ? "Approved" : "Rejected" }
+        decisionCSS = status.decision?.rawValue ?? "unsigned"
+        date = status.at?.day
+        comment = status.comment
+    }
+}
+
+extension ChangesView {
+    init(_ previousReport: RunReport?, _ report: RunReport) {
+        let changes = RunChanges.between(previousReport, report)
+        let before = Dictionary((previousReport?.items ?? []).map { ($0.id, $0.state.rawValue) }, uniquingKeysWith: { a, _ in a })
+        let now = Dictionary(report.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func views(_ ids: [String]) -> [ChangeView] {
+            ids.map { ChangeView(href: "#" + Anchor.item($0), id: $0, text: now[$0]?.text ?? $0,
+                                 from: before[$0] ?? "absent", to: now[$0]?.state.rawValue ?? "") }
+        }
+        previous = previousReport.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
+        newlyFailing = views(changes.newlyFailing)
+        fixed = views(changes.fixed)
+        newBlockers = views(changes.newBlockers)
+        none = changes.isEmpty
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Where a build reads from and writes to.
+public struct SiteOptions: Sendable {
+    public var content: String
+    public var runs: String
+    public var templates: String
+    public var publicDir: String
+    public var schema: String?
+    public var output: String
+
+    public init(content: String = "content/checklists", runs: String = "content/runs", templates: String = "templates",
+                publicDir: String = "Public", schema: String? = "schema", output: String = "_site") {
+        self.content = content
+        self.runs = runs
+        self.templates = templates
+        self.publicDir = publicDir
+        self.schema = schema
+        self.output = output
+    }
+}
+
+/// What a finished build reports.
+public struct BuildSummary: Sendable {
+    public var checklists: Int
+    public var runs: Int
+    public var pages: Int
+    public var problems: [Diagnostic]
+    public var seconds: Double
+}
+
+/// `preflight build`: checklists and runs to a static site, in named steps:
+/// load templates → load checklists → scan runs → merge reports → render pages → copy assets → swap in.
+public struct SiteBuilder: Sendable {
+    public var options: SiteOptions
+    /// Called with (pages written, pages in all) while pages are written.
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(options: SiteOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Builds the site. Throws (leaving any previous site untouched) when templates or the
+    /// checklist folder are unusable; input problems are returned in the summary instead.
+    public func build() throws(DiagnosticList) -> BuildSummary {
+        let started = Date()
+        let templates = try TemplateLibrary.load(options.templates)
+        let library: ChecklistLibrary
+        do {
+            library = try ChecklistLibrary.load(options.content)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        var problems = library.failures
+        problems += library.checklists.values.sorted { $0.checklist.name < $1.checklist.name }.flatMap(\.diagnostics)
+        let archive = RunArchive.scan(options.runs)
+        problems += archive.problems
+
+        let streams = StreamSet.merge(archive: archive, library: library, problems: &problems)
+        let site = SiteOutput(destination: options.output)
+        let staging = try site.prepare()
+        do {
+            let pages = try PageRenderer(templates: templates, staging: staging, progress: progress).render(streams, library: library)
+            try site.copyTree(options.publicDir, to: staging, as: nil)
+            if let schema = options.schema, FileManager.default.fileExists(atPath: schema) {
+                try site.copyTree(schema, to: staging, as: "schema")
+            }
+            try site.swapIn(staging)
+            return BuildSummary(
+                checklists: library.checklists.count, runs: streams.reduce(0) { $0 + $1.runs.count }, pages: pages,
+                problems: problems, seconds: Date().timeIntervalSince(started))
+        } catch {
+            site.discard(staging)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// Small view values shared by several pages.
+
+/// A verdict as a word, an icon and a CSS class: never colour alone.
+public struct VerdictView: ViewModel {
+    public var word: String
+    public var icon: String
+    public var css: String
+    public var reasons: [ReasonView]
+
+    init(_ verdict: Verdict, reasons: [VerdictReason] = [], anchorPrefix: String = "") {
+        word = verdict.rawValue.uppercased()
+        css = verdict.rawValue
+        switch verdict {
+        case .go: icon = "✔"
+        case .noGo: icon = "✖"
+        case .pending: icon = "◷"
+        }
+        self.reasons = reasons.map {
+            ReasonView(item: $0.item, href: $0.item.isEmpty ? nil : anchorPrefix + "#" + Anchor.item($0.item), why: $0.why)
+        }
+    }
+}
+
+public struct ReasonView: ViewModel {
+    public var item: String
+    public var href: String?
+    public var why: String
+}
+
+/// An item state as word, icon and class.
+public struct StateView: ViewModel {
+    public var word: String
+    public var icon: String
+    public var css: String
+
+    init(_ state: ItemState) {
+        css = state.rawValue
+        word = state.rawValue
+        switch state {
+        case .pass: icon = "✔"
+        case .fail: icon = "✖"
+        case .warn: icon = "▲"
+        case .skip: icon = "⊘"
+        case .waived: icon = "⚑"
+        case .done: icon = "☑"
+        case .pending: icon = "○"
+        }
+    }
+}
+
+/// A labelled count, e.g. "fail 3".
+public struct CountView: ViewModel {
+    public var state: StateView
+    public var count: Int
+}
+
+/// A link that may be missing (first or last run).
+public struct LinkView: ViewModel {
+    public var href: String
+    public var text: String
+}
+
+/// Evidence: a link when the URL is http(s), plain text otherwise.
+public struct EvidenceView: ViewModel {
+    public var label: String
+    public var href: String?
+    public var text: String
+
+    init(_ evidence: Evidence) {
+        label = evidence.label
+        href = SafeURL.isWebLink(evidence.url) ? evidence.url : nil
+        text = evidence.url
+    }
+}
+
+/// Anchors used in page links; item ids contain slashes, anchors use hyphens and dots.
+enum Anchor {
+    static func item(_ id: String) -> String { "item-" + id.replacingOccurrences(of: "/", with: "--") }
+    static func section(_ id: String) -> String { "section-" + id.replacingOccurrences(of: "/", with: "--") }
+}
+
+enum SafeURL {
+    /// Only http and https URLs become links; `javascript:`, `data:`, `file:` and the rest stay text.
+    static func isWebLink(_ url: String) -> Bool {
+        let lower = url.trimmingCharacters(in: .whitespaces).lowercased()
+        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !lower.contains(where: { $0 == " " || $0 == "\n" })
+    }
+}
+
+/// "82%" and the value for a <meter>.
+public struct PercentView: ViewModel {
+    public var text: String
+    public var value: String
+
+    init(_ fraction: Double?) {
+        text = ReportFormatter.percent(fraction)
+        value = fraction.map { String(format: "%.3f", $0) } ?? "0"
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PreflightKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the static site. Exit 0; 1 when inputs have problems (the site is still written) or the build fails.")
+
+    @OptionGroup var content: ContentOptions
+    @Option(help: "Runs archive folder.") var runs = "content/runs"
+    @Option(help: "Mustache templates folder.") var templates = "templates"
+    @Option(name: .customLong("public"), help: "Static files copied into the site as they are.") var publicDir = "Public"
+    @Option(help: "JSON Schemas copied into the site's schema/ folder.") var schema = "schema"
+    @Option(help: "Site folder (replaced only when the build completes).") var output = "_site"
+    @Flag(help: "Print nothing but problems.") var quiet = false
+
+    func run() throws {
+        let onTerminal = isatty(STDERR_FILENO) == 1 && !quiet
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if onTerminal {
+            progress = { done, total in
+                FileHandle.standardError.write(Data("\rwriting pages \(done)/\(total)".utf8))
+            }
+        }
+        let options = SiteOptions(content: content.content, runs: runs, templates: templates, publicDir: publicDir,
+                                  schema: schema, output: output)
+        let summary: BuildSummary
+        do {
+            summary = try SiteBuilder(options: options, progress: progress).build()
+        } catch {
+            if onTerminal { Output.error("") }
+            Output.print(diagnostics: error.diagnostics)
+            Output.error("build failed: \(output) was left as it was")
+            throw ExitCode(1)
+        }
+        if onTerminal { Output.error("") }
+        Output.print(diagnostics: summary.problems)
+        let errors = summary.problems.filter { $0.severity == .error }.count
+        if !quiet {
+            Output.error(String(format: "built %@: %d checklist(s), %d run(s), %d page(s), %d problem(s) in %.2f s",
+                                output, summary.checklists, summary.runs, summary.pages, summary.problems.count, summary.seconds))
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
