@@ -45,8 +45,6 @@ struct ChecklistBuilder {
     var drafts: [ItemDraft] = []
     var itemOfBlock: [Int: Int] = [:]
     var diagnostics: [Diagnostic] = []
-    /// Sections that are in a non-item block of another item (their blocks are item notes).
-    var consumedByItem: Set<Int> = []
     /// Where each explicit section id was first set, to report a second heading with the same id.
     var explicitSectionAt: [String: MarkdownBlock] = [:]
 
