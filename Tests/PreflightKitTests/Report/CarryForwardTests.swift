@@ -2,29 +2,29 @@ import Foundation
 import Testing
 @testable import PreflightKit
 
-/// A stream of runs; the last one (`current`) is reported.
-struct CarryCase: Sendable, CustomTestStringConvertible {
-    struct Run: Sendable {
-        var id: String
-        var started: String
-        var environment = "staging"
-        var checklist: String? = nil
-        var files: [String: String] = [:]
-    }
-
-    let name: String
-    let earlier: [Run]
-    let current: Run
-    let state: ItemState
-    let carriedFrom: String?
-    /// Run of the expired result the item shows, if any.
-    let expiredFrom: String?
-
-    var testDescription: String { name }
-}
-
 @Suite("Carry-forward across runs of one stream")
 struct CarryForwardTests {
+    /// A stream of runs; the last one (`current`) is reported.
+    struct CarryCase: Sendable, CustomTestStringConvertible {
+        struct Run: Sendable {
+            var id: String
+            var started: String
+            var environment = "staging"
+            var checklist: String? = nil
+            var files: [String: String] = [:]
+        }
+
+        let name: String
+        let earlier: [Run]
+        let current: Run
+        let state: ItemState
+        let carriedFrom: String?
+        /// Run of the expired result the item shows, if any.
+        let expiredFrom: String?
+
+        var testDescription: String { name }
+    }
+
     typealias F = RunsFixtures
     typealias Run = CarryCase.Run
     static let item = "runtime/load"

@@ -2,22 +2,22 @@ import Foundation
 import Testing
 @testable import PreflightKit
 
-/// One run, several record files: which result decides an item's state.
-struct MergeCase: Sendable, CustomTestStringConvertible {
-    let name: String
-    let files: [String: String]
-    let item: String
-    let state: ItemState
-    /// Summary of the deciding result, nil when no result decides.
-    let decidedBy: String?
-    /// How many results the item lists.
-    let listed: Int
-
-    var testDescription: String { name }
-}
-
 @Suite("Merge rules within one run")
 struct MergeRuleTests {
+    /// One run, several record files: which result decides an item's state.
+    struct MergeCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let files: [String: String]
+        let item: String
+        let state: ItemState
+        /// Summary of the deciding result, nil when no result decides.
+        let decidedBy: String?
+        /// How many results the item lists.
+        let listed: Int
+
+        var testDescription: String { name }
+    }
+
     typealias F = RunsFixtures
 
     static let cases: [MergeCase] = [

@@ -2,21 +2,21 @@ import Foundation
 import Testing
 @testable import PreflightKit
 
-/// A parent with two children whose states are set by a result, a box, a waiver or nothing.
-struct RollUpCase: Sendable, CustomTestStringConvertible {
-    /// `pass|fail|warn|skip` (a result), `done` (checked box), `pending` (nothing), `waived` (fail + waiver).
-    let children: [String]
-    let parent: ItemState
-    /// A result on the parent itself.
-    var parentResult: String? = nil
-
-    var testDescription: String {
-        children.joined(separator: " + ") + " → \(parent.rawValue)" + (parentResult.map { " (parent result \($0))" } ?? "")
-    }
-}
-
 @Suite("Parent roll-up and readiness")
 struct RollUpReadinessTests {
+    /// A parent with two children whose states are set by a result, a box, a waiver or nothing.
+    struct RollUpCase: Sendable, CustomTestStringConvertible {
+        /// `pass|fail|warn|skip` (a result), `done` (checked box), `pending` (nothing), `waived` (fail + waiver).
+        let children: [String]
+        let parent: ItemState
+        /// A result on the parent itself.
+        var parentResult: String? = nil
+
+        var testDescription: String {
+            children.joined(separator: " + ") + " → \(parent.rawValue)" + (parentResult.map { " (parent result \($0))" } ?? "")
+        }
+    }
+
     typealias F = RunsFixtures
 
     static let cases: [RollUpCase] = [

@@ -2,23 +2,23 @@ import Foundation
 import Testing
 @testable import PreflightKit
 
-struct VerdictCase: Sendable, CustomTestStringConvertible {
-    enum Checklist: Sendable { case gated, gatedInfraChecked, plain, plainWithRole }
-
-    let name: String
-    let checklist: Checklist
-    let files: [String: String]
-    let verdict: Verdict
-    /// Items the reasons must name (in any order), `""` for a general reason.
-    let reasonItems: [String]
-    /// A fragment one of the reasons must contain.
-    let reasonText: String
-
-    var testDescription: String { name }
-}
-
 @Suite("Verdict rules")
 struct VerdictTests {
+    struct VerdictCase: Sendable, CustomTestStringConvertible {
+        enum Checklist: Sendable { case gated, gatedInfraChecked, plain, plainWithRole }
+
+        let name: String
+        let checklist: Checklist
+        let files: [String: String]
+        let verdict: Verdict
+        /// Items the reasons must name (in any order), `""` for a general reason.
+        let reasonItems: [String]
+        /// A fragment one of the reasons must contain.
+        let reasonText: String
+
+        var testDescription: String { name }
+    }
+
     typealias F = RunsFixtures
     static let tech = "sign-off/technical-lead"
     static let security = "sign-off/security-lead"

@@ -2,21 +2,21 @@ import Foundation
 import Testing
 @testable import PreflightKit
 
-struct WaiverCase: Sendable, CustomTestStringConvertible {
-    let name: String
-    /// Files of an earlier run of the same stream (started 2026-10-01), if any.
-    let earlier: [String: String]
-    let current: [String: String]
-    let item: String
-    let state: ItemState
-    let applied: Bool
-    let expiredShown: Bool
-
-    var testDescription: String { name }
-}
-
 @Suite("Waivers")
 struct WaiverTests {
+    struct WaiverCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        /// Files of an earlier run of the same stream (started 2026-10-01), if any.
+        let earlier: [String: String]
+        let current: [String: String]
+        let item: String
+        let state: ItemState
+        let applied: Bool
+        let expiredShown: Bool
+
+        var testDescription: String { name }
+    }
+
     typealias F = RunsFixtures
     static let later = "2026-12-31"
     static let past = "2026-10-04T00:00:00Z"

@@ -2,36 +2,36 @@ import Foundation
 import Testing
 @testable import PreflightKit
 
-/// One bad record file next to a good one: the problem names the file, the good file still counts.
-struct BadInputCase: Sendable, CustomTestStringConvertible {
-    let name: String
-    let file: String
-    let bytes: [UInt8]
-    let message: String
-    /// The problem carries a line and column (syntax errors).
-    var located = false
-
-    init(_ name: String, file: String = "bad.json", text: String, message: String, located: Bool = false) {
-        self.name = name
-        self.file = file
-        self.bytes = Array(text.utf8)
-        self.message = message
-        self.located = located
-    }
-
-    init(_ name: String, file: String = "bad.json", bytes: [UInt8], message: String, located: Bool = false) {
-        self.name = name
-        self.file = file
-        self.bytes = bytes
-        self.message = message
-        self.located = located
-    }
-
-    var testDescription: String { name }
-}
-
 @Suite("Bad input becomes problems, never a crash")
 struct BadInputTests {
+    /// One bad record file next to a good one: the problem names the file, the good file still counts.
+    struct BadInputCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let file: String
+        let bytes: [UInt8]
+        let message: String
+        /// The problem carries a line and column (syntax errors).
+        var located = false
+
+        init(_ name: String, file: String = "bad.json", text: String, message: String, located: Bool = false) {
+            self.name = name
+            self.file = file
+            self.bytes = Array(text.utf8)
+            self.message = message
+            self.located = located
+        }
+
+        init(_ name: String, file: String = "bad.json", bytes: [UInt8], message: String, located: Bool = false) {
+            self.name = name
+            self.file = file
+            self.bytes = bytes
+            self.message = message
+            self.located = located
+        }
+
+        var testDescription: String { name }
+    }
+
     typealias F = RunsFixtures
 
     static let cases: [BadInputCase] = [

@@ -2,16 +2,16 @@ import Foundation
 import Testing
 @testable import PreflightKit
 
-struct ManifestCase: Sendable, CustomTestStringConvertible {
-    let name: String
-    let folder: String
-    let json: String
-    let message: String
-    var testDescription: String { name }
-}
-
 @Suite("Run folders: run.json and record files")
 struct RunReaderTests {
+    struct ManifestCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let folder: String
+        let json: String
+        let message: String
+        var testDescription: String { name }
+    }
+
     typealias F = RunsFixtures
 
     @Test func fullManifestIsRead() throws {
