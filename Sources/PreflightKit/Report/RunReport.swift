@@ -70,6 +70,28 @@ public struct ItemReport: Sendable, Codable, Equatable {
         case id, kind, text, parent, depth, section, checked, state, results, waiver, criterion, role, expired
         case decidedBy = "decided_by", carriedFrom = "carried_from", expiredWaiver = "expired_waiver"
     }
+
+    /// `carried_from` and `waiver` are part of the documented item shape, so they are written as
+    /// null rather than left out; the other optional fields appear only when set.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(parent, forKey: .parent)
+        try container.encode(depth, forKey: .depth)
+        try container.encode(section, forKey: .section)
+        try container.encode(checked, forKey: .checked)
+        try container.encode(state, forKey: .state)
+        try container.encode(results, forKey: .results)
+        try container.encodeIfPresent(decidedBy, forKey: .decidedBy)
+        try container.encode(carriedFrom, forKey: .carriedFrom)
+        try container.encodeIfPresent(expired, forKey: .expired)
+        try container.encode(waiver, forKey: .waiver)
+        try container.encodeIfPresent(expiredWaiver, forKey: .expiredWaiver)
+        try container.encodeIfPresent(criterion, forKey: .criterion)
+        try container.encodeIfPresent(role, forKey: .role)
+    }
 }
 
 /// Readiness of one section (its subsections included).
