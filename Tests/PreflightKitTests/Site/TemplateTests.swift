@@ -5,6 +5,8 @@ import Testing
 /// The shipped templates render every page, and every way a template can be wrong is an error
 /// located in the template that leaves the previous site alone.
 @Suite struct TemplateTests {
+    static let shipped = ["home", "layout", "partials/item", "partials/reasons", "partials/state", "partials/verdict", "run", "signoff"]
+
     /// Which template (besides `layout`) writes which page, recognised by the root element it opens with.
     static let pageMarkers: [(template: String, path: String, marker: String)] = [
         ("home", "index.html", "<article class=\"home-page\">"),
@@ -59,7 +61,7 @@ import Testing
     /// template was rendered. Works for templates added later without listing them here.
     @Test func everyTemplateIsRenderedSomewhereInTheSite() throws {
         let library = try TemplateLibrary.load(SiteFixture.templates)
-        for name in ["home", "layout", "partials/item", "partials/reasons", "partials/state", "partials/verdict", "run", "signoff"] {
+        for name in Self.shipped {
             #expect(library.names.contains(name))
         }
         var sources: [String: String] = [:]
@@ -75,7 +77,11 @@ import Testing
             let others = sources.filter { $0.key != name }.values
             let chunks = source.split(separator: /\{\{\{?[^}]*\}?\}\}/).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                 .filter { chunk in chunk.count >= 16 && !others.contains { $0.contains(chunk) } }
-            #expect(!chunks.isEmpty, "\(name) has no literal text of its own")
+            // A template made of tags only cannot be recognised this way; the shipped ones all can.
+            if chunks.isEmpty {
+                #expect(!Self.shipped.contains(name), "\(name) has no literal text of its own")
+                continue
+            }
             #expect(chunks.contains { chunk in texts.contains { $0.contains(chunk) } }, "\(name) is rendered nowhere in the site")
         }
     }
@@ -84,14 +90,12 @@ import Testing
         let fixture = try Fixture()
         let templates = try SiteFixture.copyTemplates(into: fixture)
         let path = templates + "/signoff.mustache"
-        try (try String(contentsOfFile: path, encoding: .utf8) + "{{#verdict}}\n<p>never closed</p>\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let text = try String(contentsOfFile: path, encoding: .utf8) + "{{#verdict}}\n<p>never closed</p>\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
         let error = try expectFailedBuild(fixture, templates: templates)
-        let diagnostic = try #require(error.diagnostics.first)
-        #expect(error.diagnostics.count == 1)
-        #expect(diagnostic.path == path)
-        #expect(diagnostic.line != nil && diagnostic.column != nil)
-        #expect(diagnostic.message.hasPrefix("template syntax error"))
-        #expect(diagnostic.description.hasPrefix("\(path):\(diagnostic.line ?? 0):\(diagnostic.column ?? 0): error: "))
+        // The parser notices at the end of the file, where the close tag was due.
+        let end = text.components(separatedBy: "\n").count
+        #expect(error.diagnostics.map(\.description) == ["\(path):\(end):1: error: template syntax error: expectedSectionEnd"])
     }
 
     @Test func aMissingPartialIsNamedWithItsPlace() throws {
