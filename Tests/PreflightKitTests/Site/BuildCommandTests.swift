@@ -64,6 +64,26 @@ import Testing
         #expect(SiteFixture.tree(output) == before)
     }
 
+    /// The sheet's footer says how to check it; that exact command works in the site folder.
+    @Test func theCommandPrintedOnTheSheetWorksInTheSite() throws {
+        let site = try SiteFixture.exampleSite()
+        let sheet = try SiteFixture.exampleText("runs/production-2026-11-16-1/signoff.html")
+        let command = try #require(sheet.firstMatch(of: /<code>preflight (verify [^<]+)<\/code>/))
+        let arguments = String(command.1).split(separator: " ").map(String.init)
+        #expect(arguments.count == 4 && arguments[1] == "runs/production-2026-11-16-1" && arguments[2] == "--digest")
+        let result = try CLI.run(arguments, in: site)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == (arguments.last ?? "") + "\n")
+
+        var tampered = arguments
+        tampered[3] = String(repeating: "0", count: 64)
+        #expect(try CLI.run(tampered, in: site).status == 1)
+        // A folder with neither run.json nor report.json is still an error.
+        let empty = try CLI.run(["verify", "runs", "--digest", arguments[3]], in: site)
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("runs/run.json: error: no such file"))
+    }
+
     @Test func verifyAcceptsTheSheetDigestAndRejectsAnother() throws {
         let site = try SiteFixture.exampleSite()
         let sheet = try SiteFixture.exampleText("runs/production-2026-11-16-1/signoff.html")
