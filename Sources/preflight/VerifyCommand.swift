@@ -7,19 +7,25 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Recompute the SHA-256 digest printed on a sign-off sheet and compare it.",
         discussion: """
-        PATH is a run folder (the report is merged again from the archive) or a report.json file from the site.
+        PATH is a run folder (the report is merged again from the archive), a report.json file from the site,
+        or a run folder of the site (runs/<run-id>, as the sheet prints it: its report.json is checked).
         Exit 0 when the digest matches (or none was given), 1 when it differs or the input is unusable.
         """)
 
-    @Argument(help: "A run folder or a report.json file.") var path: String
+    @Argument(help: "A run folder, a site's run folder or a report.json file.") var path: String
     @Option(help: "The digest printed on the sheet.") var digest: String?
     @OptionGroup var content: ContentOptions
 
     func run() throws {
         let data: Data
-        if path.hasSuffix(".json") {
-            guard let bytes = FileManager.default.contents(atPath: path) else {
-                Output.error("\(path): error: cannot read the file")
+        // The sheet prints `runs/<run-id>`, which in the site is a folder with report.json and no run.json.
+        let siteReport = (path as NSString).appendingPathComponent("report.json")
+        let inSite = !FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("run.json"))
+            && FileManager.default.fileExists(atPath: siteReport)
+        if path.hasSuffix(".json") || inSite {
+            let file = inSite ? siteReport : path
+            guard let bytes = FileManager.default.contents(atPath: file) else {
+                Output.error("\(file): error: cannot read the file")
                 throw ExitCode(1)
             }
             data = bytes

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import PreflightKit
+
+/// The example site in a real browser: sign-off sheets printed to PDF fit their paper, and the
+/// DOM Chromium builds from each page kind holds the items and states the report says.
+///
+/// Chromium and poppler-utils come from `scripts/ensure-deps.sh --browser`. Without them the
+/// suite is skipped with a message, except in CI (`CI` set) or with `PREFLIGHT_REQUIRE_BROWSER=1`,
+/// where it runs and fails. Serialized: each Chromium call takes a core or two for a second.
+@Suite(.serialized, .enabled(if: BrowserTools.shouldRun,
+    "SKIPPED: chromium, pdftotext or pdfinfo not found on PATH (set CI=1 or PREFLIGHT_REQUIRE_BROWSER=1 to fail instead)"))
+struct BrowserTests {
+    static let roles = ["Technical Lead", "Security Lead", "Operations Lead", "Product Owner"]
+    static let finalRun = "production-2026-11-16-1"
+    static let rejectedRun = "production-2026-10-20-1"
+
+    static func page(_ path: String) throws -> URL { try SiteFixture.exampleSite().appendingPathComponent(path) }
+
+    /// Item id → state, from report.json.
+    static func reportStates(_ run: String) throws -> [String: String] {
+        let data = try Data(contentsOf: try page("runs/\(run)/report.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        var states: [String: String] = [:]
+        for item in items {
+            if let id = item["id"] as? String, let state = item["state"] as? String { states[id] = state }
+        }
+        return states
+    }
+
+    /// Item anchor → the state class of the item's first state badge, from a DOM.
+    static func domStates(_ dom: String) -> [String: String] {
+        var states: [String: String] = [:]
+        for chunk in dom.components(separatedBy: "<li class=\"item ").dropFirst() {
+            guard let id = chunk.firstMatch(of: /^[^>]*\sid="([^"]+)"/),
+                  let state = chunk.firstMatch(of: /<span class="state state-([a-z]+)">/) else { continue }
+            states[String(id.1)] = String(state.1)
+        }
+        return states
+    }
+
+    /// Chromium logs a blocked resource or script as a console message naming the policy.
+    static func expectNoPolicyViolations(_ log: String, _ page: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let violations = log.split(separator: "\n").filter { $0.contains("Content Security Policy") || $0.contains("Failed to load") }
+        #expect(violations.isEmpty, "\(page): \(violations)", sourceLocation: sourceLocation)
+    }
+
+    /// Prints a sheet and returns (pages, width, height, text).
+    static func printSheet(_ path: String, _ fixture: Fixture) throws -> (pages: Int, width: Int, height: Int, text: String) {
+        let tools = try BrowserTools.require()
+        let pdf = fixture.path("sheet.pdf")
+        let log = try tools.printPDF(try page(path), to: pdf, profile: fixture.path("profile"))
+        expectNoPolicyViolations(log, path)
+        let info = try tools.pdfInfo(pdf)
+        let text = try tools.pdfText(pdf)
+        print("\(path): \(info.pages) page(s), \(info.width)x\(info.height) pt")
+        return (info.pages, info.width, info.height, text)
+    }
+
+    @Test func theA4SheetPrintsOnAtMostTwoA4Pages() throws {
+        let fixture = try Fixture()
+        let sheet = try Self.printSheet("runs/\(Self.finalRun)/signoff.html", fixture)
+        #expect(sheet.width == 595 && sheet.height == 842)
+        #expect((1...2).contains(sheet.pages))
+        try expectFinalSheetText(sheet.text)
+    }
+
+    @Test func theLetterSheetPrintsOnAtMostTwoLetterPages() throws {
+        let fixture = try Fixture()
+        let sheet = try Self.printSheet("runs/\(Self.finalRun)/signoff-letter.html", fixture)
+        #expect(sheet.width == 612 && sheet.height == 792)
+        #expect((1...2).contains(sheet.pages))
+        try expectFinalSheetText(sheet.text)
+    }
+
+    @Test func theSheetWithTheMostFailuresStillFitsTwoPages() throws {
+        let runs = try FileManager.default.contentsOfDirectory(atPath: SiteFixture.runs).filter { !$0.hasPrefix(".") }
+        let failures = try runs.map { run in (run, try Self.reportStates(run).values.filter { $0 == "fail" }.count) }
+        let (worst, count) = try #require(failures.sorted { ($1.1, $0.0) < ($0.1, $1.0) }.first)
+        #expect(count >= 5)
+        for (file, size) in [("signoff.html", (595, 842)), ("signoff-letter.html", (612, 792))] {
+            let fixture = try Fixture()
+            let sheet = try Self.printSheet("runs/\(worst)/\(file)", fixture)
+            #expect(sheet.width == size.0 && sheet.height == size.1, "\(worst)/\(file)")
+            #expect((1...2).contains(sheet.pages), "\(worst)/\(file): \(sheet.pages) pages")
+            #expect(sheet.text.contains("NO-GO"))
+            #expect(sheet.text.contains("Fail:"))
+        }
+    }
+
+    private func expectFinalSheetText(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for role in Self.roles {
+            #expect(text.contains(role), "\(role)", sourceLocation: sourceLocation)
+        }
+        for name in ["Daniel Okafor", "Priya Raman", "Marta Kowalczyk", "Sofia Lindqvist"] {
+            #expect(text.contains(name), "\(name)", sourceLocation: sourceLocation)
+        }
+        #expect(text.components(separatedBy: "Approved").count - 1 == 4, sourceLocation: sourceLocation)
+        #expect(text.contains(" GO "), sourceLocation: sourceLocation)
+        #expect(!text.contains("NO-GO"), sourceLocation: sourceLocation)
+        let digest = try #require(SiteFixture.sheetDigest(try SiteFixture.exampleText("runs/\(Self.finalRun)/signoff.html")),
+                                  sourceLocation: sourceLocation)
+        // A long digest may wrap in the PDF; it must be there once whitespace is ignored.
+        #expect(text.filter { !$0.isWhitespace }.contains(digest), sourceLocation: sourceLocation)
+    }
+
+    @Test func theRunPageDOMHasEveryItemInItsState() throws {
+        let fixture = try Fixture()
+        let tools = try BrowserTools.require()
+        for (run, verdict) in [(Self.finalRun, "GO"), (Self.rejectedRun, "NO-GO")] {
+            let path = "runs/\(run)/index.html"
+            let (dom, log) = try tools.dumpDOM(try Self.page(path), profile: fixture.path("profile"))
+            Self.expectNoPolicyViolations(log, path)
+            #expect(dom.contains("<span class=\"verdict-word\">\(verdict)</span>"), "\(run)")
+            let states = Self.domStates(dom)
+            let expected = try Self.reportStates(run)
+            #expect(expected.count == 177)
+            #expect(states.count == expected.count, "\(run)")
+            for (id, state) in expected.sorted(by: { $0.key < $1.key }) {
+                #expect(states[Anchor.item(id)] == state, "\(run): \(id)")
+            }
+        }
+        // The states the brief names, looked up by anchor.
+        let (finalDOM, _) = try tools.dumpDOM(try Self.page("runs/\(Self.finalRun)/index.html"), profile: fixture.path("profile"))
+        let billing = try #require(Self.domStates(finalDOM).first { $0.key.hasSuffix("billing-alerts-configured") })
+        #expect(billing.key == "item-pre-deployment-requirements--infrastructure-readiness--aws-account-setup--billing-alerts-configured")
+        #expect(billing.value == "pass")
+        let (rejected, _) = try tools.dumpDOM(try Self.page("runs/\(Self.rejectedRun)/index.html"), profile: fixture.path("profile"))
+        #expect(Self.domStates(rejected).values.contains("fail"))
+        #expect(rejected.contains("<tr class=\"decision-reject\"><th scope=\"row\"><a href=\"#item-sign-off--security-lead\">Security Lead</a></th><td>Rejected</td>"))
+    }
+
+    @Test func theSheetDOMHasTheRolesVerdictAndDigest() throws {
+        let fixture = try Fixture()
+        let tools = try BrowserTools.require()
+        let path = "runs/\(Self.finalRun)/signoff.html"
+        let (dom, log) = try tools.dumpDOM(try Self.page(path), profile: fixture.path("profile"))
+        Self.expectNoPolicyViolations(log, path)
+        for role in Self.roles {
+            #expect(dom.contains("<th scope=\"row\">\(role)</th>"), "\(role)")
+        }
+        #expect(dom.components(separatedBy: "<td>Approved</td>").count - 1 == 4)
+        #expect(dom.contains("<span class=\"verdict-word\">GO</span>"))
+        let digest = try #require(SiteFixture.sheetDigest(dom))
+        #expect(digest == (try SiteFixture.sha256sum(try Self.page("runs/\(Self.finalRun)/report.json").path)))
+    }
+
+    @Test func theFrontPageDOMLinksEachStreamsLatestRun() throws {
+        let fixture = try Fixture()
+        let tools = try BrowserTools.require()
+        let (dom, log) = try tools.dumpDOM(try Self.page("index.html"), profile: fixture.path("profile"))
+        Self.expectNoPolicyViolations(log, "index.html")
+        #expect(dom.contains("<main id=\"main\">"))
+        for run in [Self.finalRun, "staging-2026-11-12-1"] {
+            #expect(dom.contains("href=\"runs/\(run)/index.html\""), "\(run)")
+            #expect(dom.contains("href=\"runs/\(run)/signoff.html\""), "\(run)")
+        }
+        #expect(dom.contains("production"))
+        #expect(dom.contains("staging"))
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import PreflightKit
+
+/// What the printable sign-off sheets say for the example history's decisive runs.
+@Suite struct SignoffSheetTests {
+    static let roles = ["Technical Lead", "Security Lead", "Operations Lead", "Product Owner"]
+
+    @Test func theFinalGoSheetHasEveryApprovalTheVerdictAndTheDigest() throws {
+        for file in ["signoff.html", "signoff-letter.html"] {
+            let sheet = try SiteFixture.exampleText("runs/production-2026-11-16-1/" + file)
+            let approvals = [
+                ("Technical Lead", "Daniel Okafor", "2026-11-16"), ("Security Lead", "Priya Raman", "2026-11-16"),
+                ("Operations Lead", "Marta Kowalczyk", "2026-11-16"), ("Product Owner", "Sofia Lindqvist", "2026-11-16"),
+            ]
+            for (role, name, day) in approvals {
+                #expect(sheet.contains("<tr><th scope=\"row\">\(role)</th><td>\(name)</td><td>Approved</td><td>\(day)</td>"), "\(file): \(role)")
+            }
+            #expect(sheet.components(separatedBy: "<td class=\"signature-line\"></td>").count - 1 == 4, "\(file)")
+            #expect(sheet.contains("<div class=\"verdict verdict-go\">"))
+            #expect(sheet.contains("<span class=\"verdict-word\">GO</span>"))
+            #expect(!sheet.contains("NO-GO"))
+            #expect(!sheet.contains("Rejected"))
+            // Go criteria are met, no-go criteria clear.
+            #expect(sheet.contains("<td class=\"criterion-status\">Met</td>"))
+            #expect(sheet.contains("<td class=\"criterion-status\">Clear</td>"))
+            #expect(!sheet.contains("<td class=\"criterion-status\">Not met</td>"))
+            #expect(!sheet.contains("<td class=\"criterion-status\">Present</td>"))
+            let digest = try #require(SiteFixture.sheetDigest(sheet))
+            let report = try SiteFixture.exampleSite().appendingPathComponent("runs/production-2026-11-16-1/report.json").path
+            #expect(digest == (try SiteFixture.sha256sum(report)))
+            #expect(sheet.contains("preflight verify runs/production-2026-11-16-1 --digest \(digest)"))
+            #expect(sheet.contains("<dd><code>ffc52b5a9ea0dc40bfd1f0fcb5af89757bd8376c</code></dd>"))
+        }
+    }
+
+    @Test func eachSheetNamesItsPaperAndLinksTheOther() throws {
+        let a4 = try SiteFixture.exampleText("runs/production-2026-11-16-1/signoff.html")
+        let letter = try SiteFixture.exampleText("runs/production-2026-11-16-1/signoff-letter.html")
+        #expect(a4.contains("<body class=\"sheet paper-a4\">"))
+        #expect(a4.contains("href=\"../../print-a4.css\""))
+        #expect(a4.contains("paper: a4."))
+        #expect(a4.contains("<a href=\"signoff-letter.html\">US Letter version</a>"))
+        #expect(letter.contains("<body class=\"sheet paper-letter\">"))
+        #expect(letter.contains("href=\"../../print-letter.css\""))
+        #expect(letter.contains("paper: letter."))
+        #expect(letter.contains("<a href=\"signoff.html\">A4 version</a>"))
+        // Same run, same digest.
+        #expect(SiteFixture.sheetDigest(a4) == SiteFixture.sheetDigest(letter))
+    }
+
+    @Test func theRejectedRunIsNoGoWithTheRejection() throws {
+        let sheet = try SiteFixture.exampleText("runs/production-2026-10-20-1/signoff.html")
+        #expect(sheet.contains("<span class=\"verdict-word\">NO-GO</span>"))
+        #expect(sheet.contains("<div class=\"verdict verdict-no-go\">"))
+        #expect(sheet.contains("<tr><th scope=\"row\">Security Lead</th><td>Priya Raman</td><td>Rejected</td><td>2026-10-20</td>"))
+        #expect(sheet.contains("<tr><th scope=\"row\">Technical Lead</th><td>Daniel Okafor</td><td>Approved</td><td>2026-10-20</td>"))
+        // The roles nobody signed offer both boxes.
+        #expect(sheet.contains("<tr><th scope=\"row\">Operations Lead</th><td></td><td>☐ Approve ☐ Reject</td>"))
+        #expect(sheet.contains("<tr><th scope=\"row\">Product Owner</th><td></td><td>☐ Approve ☐ Reject</td>"))
+        #expect(sheet.contains("<td class=\"criterion-status\">Not met</td>") || sheet.contains("<td class=\"criterion-status\">Present</td>"))
+
+        let page = try SiteFixture.exampleText("runs/production-2026-10-20-1/index.html")
+        #expect(page.contains("<tr class=\"decision-reject\"><th scope=\"row\"><a href=\"#item-sign-off--security-lead\">Security Lead</a></th><td>Rejected</td><td>Priya Raman</td>"))
+        #expect(page.contains("Pen test findings PT-7 (IDOR)"))
+    }
+
+    @Test func aSheetListsAtMostTwelveFailingItems() throws {
+        let site = try SiteFixture.exampleSite()
+        for id in try FileManager.default.contentsOfDirectory(atPath: SiteFixture.runs).filter({ !$0.hasPrefix(".") }) {
+            let sheet = try String(contentsOf: site.appendingPathComponent("runs/\(id)/signoff.html"), encoding: .utf8)
+            let failing = sheet.components(separatedBy: "<li><b>Fail:</b> ").count - 1
+            #expect(failing <= 12, "\(id)")
+            for role in Self.roles {
+                #expect(sheet.contains("<th scope=\"row\">\(role)</th>"), "\(id): \(role)")
+            }
+        }
+    }
+}
