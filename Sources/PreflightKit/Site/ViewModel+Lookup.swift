@@ -7,11 +7,11 @@ import Mustache
 extension ChangeView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "href": return href
-        case "id": return id
-        case "text": return text
-        case "from": return from
-        case "to": return to
+        case "href": return self.href
+        case "id": return self.id
+        case "text": return self.text
+        case "from": return self.from
+        case "to": return self.to
         default: return nil
         }
     }
@@ -20,11 +20,11 @@ extension ChangeView {
 extension ChangesView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "previous": return Lookup.optional(previous)
-        case "newlyFailing": return newlyFailing
-        case "fixed": return fixed
-        case "newBlockers": return newBlockers
-        case "none": return none
+        case "previous": return Lookup.optional(self.previous)
+        case "newlyFailing": return self.newlyFailing
+        case "fixed": return self.fixed
+        case "newBlockers": return self.newBlockers
+        case "none": return self.none
         default: return nil
         }
     }
@@ -33,8 +33,8 @@ extension ChangesView {
 extension CountView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "state": return state
-        case "count": return count
+        case "state": return self.state
+        case "count": return self.count
         default: return nil
         }
     }
@@ -43,9 +43,9 @@ extension CountView {
 extension CriterionRowView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "text": return text
-        case "status": return status
-        case "css": return css
+        case "text": return self.text
+        case "status": return self.status
+        case "css": return self.css
         default: return nil
         }
     }
@@ -54,9 +54,9 @@ extension CriterionRowView {
 extension EvidenceView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "label": return label
-        case "href": return Lookup.optional(href)
-        case "text": return text
+        case "label": return self.label
+        case "href": return Lookup.optional(self.href)
+        case "text": return self.text
         default: return nil
         }
     }
@@ -65,24 +65,24 @@ extension EvidenceView {
 extension ItemView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "anchor": return anchor
-        case "id": return id
-        case "labelHTML": return labelHTML
-        case "noteHTML": return Lookup.optional(noteHTML)
-        case "depth": return depth
-        case "passing": return passing
-        case "state": return state
-        case "criterion": return Lookup.optional(criterion)
-        case "summary": return Lookup.optional(summary)
-        case "details": return Lookup.optional(details)
-        case "probe": return Lookup.optional(probe)
-        case "observed": return Lookup.optional(observed)
-        case "evidence": return evidence
-        case "carriedFrom": return Lookup.optional(carriedFrom)
-        case "expired": return Lookup.optional(expired)
-        case "waiver": return Lookup.optional(waiver)
-        case "expiredWaiver": return Lookup.optional(expiredWaiver)
-        case "otherResults": return otherResults
+        case "anchor": return self.anchor
+        case "id": return self.id
+        case "labelHTML": return self.labelHTML
+        case "noteHTML": return Lookup.optional(self.noteHTML)
+        case "depth": return self.depth
+        case "passing": return self.passing
+        case "state": return self.state
+        case "criterion": return Lookup.optional(self.criterion)
+        case "summary": return Lookup.optional(self.summary)
+        case "details": return Lookup.optional(self.details)
+        case "probe": return Lookup.optional(self.probe)
+        case "observed": return Lookup.optional(self.observed)
+        case "evidence": return self.evidence
+        case "carriedFrom": return Lookup.optional(self.carriedFrom)
+        case "expired": return Lookup.optional(self.expired)
+        case "waiver": return Lookup.optional(self.waiver)
+        case "expiredWaiver": return Lookup.optional(self.expiredWaiver)
+        case "otherResults": return self.otherResults
         default: return nil
         }
     }
@@ -91,8 +91,8 @@ extension ItemView {
 extension LinkView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "href": return href
-        case "text": return text
+        case "href": return self.href
+        case "text": return self.text
         default: return nil
         }
     }
@@ -101,8 +101,8 @@ extension LinkView {
 extension PercentView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "text": return text
-        case "value": return value
+        case "text": return self.text
+        case "value": return self.value
         default: return nil
         }
     }
@@ -111,9 +111,9 @@ extension PercentView {
 extension ReasonView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "item": return item
-        case "href": return Lookup.optional(href)
-        case "why": return why
+        case "item": return self.item
+        case "href": return Lookup.optional(self.href)
+        case "why": return self.why
         default: return nil
         }
     }
@@ -122,8 +122,8 @@ extension ReasonView {
 extension ResultLineView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "state": return state
-        case "text": return text
+        case "state": return self.state
+        case "text": return self.text
         default: return nil
         }
     }
@@ -132,29 +132,29 @@ extension ResultLineView {
 extension RunPage {
     public func child(named name: String) -> Any? {
         switch name {
-        case "root": return root
-        case "pageTitle": return pageTitle
-        case "checklistTitle": return checklistTitle
-        case "runID": return runID
-        case "environment": return environment
-        case "runTitle": return Lookup.optional(runTitle)
-        case "started": return started
-        case "commit": return Lookup.optional(commit)
-        case "branch": return Lookup.optional(branch)
-        case "trigger": return Lookup.optional(trigger)
-        case "ci": return Lookup.optional(ci)
-        case "verdict": return verdict
-        case "readiness": return readiness
-        case "counts": return counts
-        case "sectionSummaries": return sectionSummaries
-        case "sections": return sections
-        case "signoffs": return signoffs
-        case "problems": return problems
-        case "changes": return changes
-        case "previous": return Lookup.optional(previous)
-        case "next": return Lookup.optional(next)
-        case "trendHref": return trendHref
-        case "digest": return digest
+        case "root": return self.root
+        case "pageTitle": return self.pageTitle
+        case "checklistTitle": return self.checklistTitle
+        case "runID": return self.runID
+        case "environment": return self.environment
+        case "runTitle": return Lookup.optional(self.runTitle)
+        case "started": return self.started
+        case "commit": return Lookup.optional(self.commit)
+        case "branch": return Lookup.optional(self.branch)
+        case "trigger": return Lookup.optional(self.trigger)
+        case "ci": return Lookup.optional(self.ci)
+        case "verdict": return self.verdict
+        case "readiness": return self.readiness
+        case "counts": return self.counts
+        case "sectionSummaries": return self.sectionSummaries
+        case "sections": return self.sections
+        case "signoffs": return self.signoffs
+        case "problems": return self.problems
+        case "changes": return self.changes
+        case "previous": return Lookup.optional(self.previous)
+        case "next": return Lookup.optional(self.next)
+        case "trendHref": return self.trendHref
+        case "digest": return self.digest
         default: return nil
         }
     }
@@ -163,12 +163,12 @@ extension RunPage {
 extension SectionSummaryView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "anchor": return anchor
-        case "title": return title
-        case "indent": return indent
-        case "readiness": return readiness
-        case "passing": return passing
-        case "applicable": return applicable
+        case "anchor": return self.anchor
+        case "title": return self.title
+        case "indent": return self.indent
+        case "readiness": return self.readiness
+        case "passing": return self.passing
+        case "applicable": return self.applicable
         default: return nil
         }
     }
@@ -177,12 +177,12 @@ extension SectionSummaryView {
 extension SectionView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "anchor": return anchor
-        case "title": return title
-        case "heading": return heading
-        case "readiness": return Lookup.optional(readiness)
-        case "notesHTML": return Lookup.optional(notesHTML)
-        case "items": return items
+        case "anchor": return self.anchor
+        case "title": return self.title
+        case "heading": return self.heading
+        case "readiness": return Lookup.optional(self.readiness)
+        case "notesHTML": return Lookup.optional(self.notesHTML)
+        case "items": return self.items
         default: return nil
         }
     }
@@ -191,27 +191,27 @@ extension SectionView {
 extension SignoffPage {
     public func child(named name: String) -> Any? {
         switch name {
-        case "root": return root
-        case "pageTitle": return pageTitle
-        case "checklistTitle": return checklistTitle
-        case "environment": return environment
-        case "runID": return runID
-        case "commit": return Lookup.optional(commit)
-        case "started": return started
-        case "verdict": return verdict
-        case "readiness": return readiness
-        case "goCriteria": return goCriteria
-        case "noGoCriteria": return noGoCriteria
-        case "sections": return sections
-        case "blockers": return blockers
-        case "failing": return failing
-        case "moreFailing": return Lookup.optional(moreFailing)
-        case "signoffs": return signoffs
-        case "digest": return digest
-        case "version": return version
-        case "paper": return paper
-        case "otherPaper": return otherPaper
-        case "runHref": return runHref
+        case "root": return self.root
+        case "pageTitle": return self.pageTitle
+        case "checklistTitle": return self.checklistTitle
+        case "environment": return self.environment
+        case "runID": return self.runID
+        case "commit": return Lookup.optional(self.commit)
+        case "started": return self.started
+        case "verdict": return self.verdict
+        case "readiness": return self.readiness
+        case "goCriteria": return self.goCriteria
+        case "noGoCriteria": return self.noGoCriteria
+        case "sections": return self.sections
+        case "blockers": return self.blockers
+        case "failing": return self.failing
+        case "moreFailing": return Lookup.optional(self.moreFailing)
+        case "signoffs": return self.signoffs
+        case "digest": return self.digest
+        case "version": return self.version
+        case "paper": return self.paper
+        case "otherPaper": return self.otherPaper
+        case "runHref": return self.runHref
         default: return nil
         }
     }
@@ -220,13 +220,13 @@ extension SignoffPage {
 extension SignoffRowView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "role": return role
-        case "anchor": return anchor
-        case "name": return Lookup.optional(name)
-        case "decision": return Lookup.optional(decision)
-        case "decisionCSS": return decisionCSS
-        case "date": return Lookup.optional(date)
-        case "comment": return Lookup.optional(comment)
+        case "role": return self.role
+        case "anchor": return self.anchor
+        case "name": return Lookup.optional(self.name)
+        case "decision": return Lookup.optional(self.decision)
+        case "decisionCSS": return self.decisionCSS
+        case "date": return Lookup.optional(self.date)
+        case "comment": return Lookup.optional(self.comment)
         default: return nil
         }
     }
@@ -235,9 +235,9 @@ extension SignoffRowView {
 extension StateView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "word": return word
-        case "icon": return icon
-        case "css": return css
+        case "word": return self.word
+        case "icon": return self.icon
+        case "css": return self.css
         default: return nil
         }
     }
@@ -246,10 +246,10 @@ extension StateView {
 extension VerdictView {
     public func child(named name: String) -> Any? {
         switch name {
-        case "word": return word
-        case "icon": return icon
-        case "css": return css
-        case "reasons": return reasons
+        case "word": return self.word
+        case "icon": return self.icon
+        case "css": return self.css
+        case "reasons": return self.reasons
         default: return nil
         }
     }
