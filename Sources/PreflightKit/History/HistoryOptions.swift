@@ -19,7 +19,7 @@ public struct HistoryOptions: Sendable, Equatable {
     /// Rows per page of the run table.
     public var pageSize: Int
 
-    public init(flakyFlips: Int = 3, flakyWindow: Int = 10, longFailingRuns: Int = 3, matrixRuns: Int = 30, sparklineRuns: Int = 30,
+    public init(flakyFlips: Int = 3, flakyWindow: Int = 10, longFailingRuns: Int = 2, matrixRuns: Int = 30, sparklineRuns: Int = 30,
                 chartPoints: Int = 200, pageSize: Int = 100) {
         self.flakyFlips = max(1, flakyFlips)
         self.flakyWindow = max(2, flakyWindow)
