@@ -16,17 +16,20 @@ public struct HistoryOptions: Sendable, Equatable {
     public var sparklineRuns: Int
     /// At most this many points (plus the latest) in the readiness chart over all runs.
     public var chartPoints: Int
+    /// Newest time-to-green spans listed on a trend page (history.json has them all).
+    public var timeToGreenRows: Int
     /// Rows per page of the run table.
     public var pageSize: Int
 
     public init(flakyFlips: Int = 3, flakyWindow: Int = 10, longFailingRuns: Int = 2, matrixRuns: Int = 30, sparklineRuns: Int = 30,
-                chartPoints: Int = 200, pageSize: Int = 100) {
+                chartPoints: Int = 200, timeToGreenRows: Int = 30, pageSize: Int = 100) {
         self.flakyFlips = max(1, flakyFlips)
         self.flakyWindow = max(2, flakyWindow)
         self.longFailingRuns = max(1, longFailingRuns)
         self.matrixRuns = max(1, matrixRuns)
         self.sparklineRuns = max(2, sparklineRuns)
         self.chartPoints = max(2, chartPoints)
+        self.timeToGreenRows = max(1, timeToGreenRows)
         self.pageSize = max(1, pageSize)
     }
 

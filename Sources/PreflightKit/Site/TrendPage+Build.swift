@@ -51,11 +51,13 @@ extension TrendPage {
             changes[keyPath: keyPath] = changes[keyPath: keyPath].map { var change = $0; change.href = latestHref + change.href; return change }
         }
         self.changes = changes
-        timeToGreen = history.timeToGreen.reversed().map { span in
+        timeToGreen = history.timeToGreen.suffix(options.timeToGreenRows).reversed().map { span in
             GreenView(run: LinkView(href: runs + span.run + "/index.html", text: span.run), date: span.startedAt.day,
                       from: LinkView(href: runs + span.fromRun + "/index.html", text: span.fromRun),
                       fromWhat: span.afterGo ? "previous Go" : "first run", runs: span.runs, days: Self.days(span.days))
         }
+        let hidden = history.timeToGreen.count - timeToGreen.count
+        timeToGreenNote = hidden > 0 ? "The newest \(timeToGreen.count) of \(history.timeToGreen.count); history.json lists them all." : nil
         runTable = RunTableView(stream, page: 1, pageSize: options.pageSize)
     }
 

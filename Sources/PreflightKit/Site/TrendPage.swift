@@ -18,6 +18,7 @@ public struct TrendPage: ViewModel {
     public var longFailingRule: String
     public var changes: ChangesView
     public var timeToGreen: [GreenView]
+    public var timeToGreenNote: String?
     public var runTable: RunTableView
 }
 
