@@ -16,25 +16,29 @@ struct PageRenderer: Sendable {
     let staging: String
     let progress: (@Sendable (Int, Int) -> Void)?
 
-    /// One file to produce.
+    /// One job: a few files produced together.
     enum Job: Sendable {
         case run(stream: Int, index: Int)
+        /// The trend pages, history.json and badge.svg of a stream.
+        case trend(stream: Int)
         case home
+        case indexJSON
+        case feed
     }
 
-    func render(_ streams: [Stream], library: ChecklistLibrary) throws(DiagnosticList) -> Int {
-        var jobs: [Job] = [.home]
+    func render(_ streams: [Stream], library: ChecklistLibrary, options: HistoryOptions = .default) throws(DiagnosticList) -> Int {
+        // Every page of a stream derives from the same history, so it is computed once, up front.
+        let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
+        var jobs: [Job] = [.home, .indexJSON, .feed]
         for (streamIndex, stream) in streams.enumerated() {
+            jobs.append(.trend(stream: streamIndex))
             jobs += stream.reports.indices.map { Job.run(stream: streamIndex, index: $0) }
         }
-        let total = jobs.reduce(0) { count, job in
-            if case .run = job { return count + 4 }
-            return count + 1
-        }
+        let total = jobs.reduce(0) { $0 + files(of: $1, streams, options: options) }
         let counter = Counter()
         let outcomes = ParallelMap.run(jobs) { job -> DiagnosticList? in
             do {
-                let written = try self.write(job, streams)
+                let written = try self.write(job, streams, histories: histories)
                 progress?(counter.add(written), total)
                 return nil
             } catch let error as DiagnosticList {
@@ -48,11 +52,30 @@ struct PageRenderer: Sendable {
         return total
     }
 
-    private func write(_ job: Job, _ streams: [Stream]) throws(DiagnosticList) -> Int {
+    /// Files a job writes.
+    private func files(of job: Job, _ streams: [Stream], options: HistoryOptions) -> Int {
+        switch job {
+        case .run: return 4
+        case .trend(let index): return 2 + RunTableView.pageCount(runs: streams[index].reports.count, pageSize: options.pageSize)
+        case .home, .indexJSON, .feed: return 1
+        }
+    }
+
+    private func write(_ job: Job, _ streams: [Stream], histories: [StreamHistory]) throws(DiagnosticList) -> Int {
         switch job {
         case .home:
-            try page("index.html", template: "home", model: HomePage(streams), root: "", title: "Preflight", bodyClass: "home")
+            let options = histories.first?.options ?? .default
+            try page("index.html", template: "home", model: DashboardPage(streams, histories: histories, options: options),
+                     root: "", title: "Preflight dashboard", bodyClass: "home")
             return 1
+        case .indexJSON:
+            try file("index.json", try json(SiteIndex(streams), what: "index.json"))
+            return 1
+        case .feed:
+            try file("feed.xml", Data(AtomFeed.xml(streams).utf8))
+            return 1
+        case .trend(let streamIndex):
+            return try writeTrend(streams[streamIndex], history: histories[streamIndex])
         case .run(let streamIndex, let index):
             let stream = streams[streamIndex]
             let report = stream.reports[index]
@@ -78,6 +101,36 @@ struct PageRenderer: Sendable {
                          stylesheets: ["print-\(paper).css"])
             }
             return 4
+        }
+    }
+
+    /// `trends/<checklist>/<environment>/`: index.html, page-<n>.html, history.json and badge.svg.
+    private func writeTrend(_ stream: Stream, history: StreamHistory) throws(DiagnosticList) -> Int {
+        let folder = "trends/\(stream.path)/"
+        let trend = TrendPage(stream, history: history)
+        try page(folder + "index.html", template: "trend", model: trend, root: TrendPage.root, title: trend.pageTitle, bodyClass: "trend")
+        let pageCount = RunTableView.pageCount(runs: stream.reports.count, pageSize: history.options.pageSize)
+        if pageCount > 1 {
+            for number in 2...pageCount {
+                let runsPage = TrendRunsPage(
+                    root: TrendPage.root, pageTitle: "Runs, page \(number) · \(trend.checklistTitle) · \(stream.environment)",
+                    checklistTitle: trend.checklistTitle, environment: stream.environment, page: number,
+                    runTable: RunTableView(stream, page: number, pageSize: history.options.pageSize))
+                try page(folder + RunTableView.file(page: number), template: "trend-runs", model: runsPage, root: TrendPage.root,
+                         title: runsPage.pageTitle, bodyClass: "trend")
+            }
+        }
+        try file(folder + "history.json", try json(HistoryDocument(history), what: "history.json"))
+        let latest = stream.reports.last
+        try file(folder + "badge.svg", Data(Badge.svg(latest?.verdict, readiness: latest?.readiness).utf8))
+        return 2 + pageCount
+    }
+
+    private func json(_ value: some Encodable, what: String) throws(DiagnosticList) -> Data {
+        do {
+            return try RecordWriter.encode(value)
+        } catch {
+            throw DiagnosticList([.error(what, "cannot encode: \(error)")])
         }
     }
 

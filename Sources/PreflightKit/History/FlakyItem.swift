@@ -1,0 +1,36 @@
+/// An item whose state keeps flipping between passing and failing.
+public struct FlakyItem: Sendable, Codable, Equatable {
+    public var id: String
+    /// Flips between passing and failing within the window.
+    public var flips: Int
+    /// Runs looked at (the window, or fewer in a short stream).
+    public var runs: Int
+
+    /// Counts flips in the newest `options.flakyWindow` states, in one pass.
+    ///
+    /// Passing is pass, done or waived; failing is fail or warn. Pending and skip carry no
+    /// signal either way, so they are stepped over: pass, pending, fail is one flip.
+    static func detect(id: String, states: ArraySlice<ItemState?>, options: HistoryOptions) -> FlakyItem? {
+        let window = states.suffix(options.flakyWindow)
+        var last: Bool?
+        var flips = 0
+        for state in window {
+            guard let state, let passing = StateClass.passing(state) else { continue }
+            if let last, last != passing { flips += 1 }
+            last = passing
+        }
+        return flips >= options.flakyFlips ? FlakyItem(id: id, flips: flips, runs: window.count) : nil
+    }
+}
+
+/// How the history sorts item states.
+enum StateClass {
+    /// true for passing, false for failing, nil for pending and skip.
+    static func passing(_ state: ItemState) -> Bool? {
+        if state.isPassing { return true }
+        if isFailing(state) { return false }
+        return nil
+    }
+
+    static func isFailing(_ state: ItemState) -> Bool { state == .fail || state == .warn }
+}

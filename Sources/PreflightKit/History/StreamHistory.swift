@@ -1,0 +1,96 @@
+/// Everything a stream's trend page, history.json and dashboard card derive from its runs.
+///
+/// Built once per stream and build, in time linear in runs × items: each item's states are
+/// gathered in one pass over the reports, and flaky and long-failing detection look at each
+/// item's series once.
+public struct StreamHistory: Sendable {
+    /// One item followed across the stream's runs.
+    public struct Track: Sendable, Equatable {
+        public var id: String
+        public var text: String
+        public var kind: ItemKind
+        /// The item's state in each run, oldest first; nil where a run's report lacks the item.
+        public var states: [ItemState?]
+    }
+
+    /// A top-level section of the checklist.
+    public struct SectionRef: Sendable, Equatable {
+        public var id: String
+        public var title: String
+    }
+
+    public var checklist: ChecklistReference
+    public var environment: String
+    /// `<checklist>/<environment>`, as in `trends/<path>/index.html`.
+    public var path: String
+    public var options: HistoryOptions
+    /// One per run, ordered by `started_at`.
+    public var points: [HistoryPoint]
+    /// Top-level sections with readiness in at least one run, in checklist order.
+    public var sections: [SectionRef]
+    /// Leaf items (those without child items), in checklist order. A parent's state only sums up
+    /// its children, so following it as well would list every problem twice.
+    public var tracks: [Track]
+    public var flaky: [FlakyItem]
+    public var longFailing: [LongFailingItem]
+    public var timeToGreen: [GreenSpan]
+    /// The latest run against the one before it.
+    public var changes: RunChanges
+    /// No-Go criteria present in the latest run.
+    public var openBlockers: [Track]
+
+    public init(_ stream: Stream, options: HistoryOptions = .default) {
+        let checklist = stream.checklist
+        self.checklist = ChecklistReference(name: checklist.name, title: checklist.title)
+        environment = stream.environment
+        path = stream.path
+        self.options = options
+        let top = checklist.sections.filter { $0.parent == 0 }
+        let topIDs = Set(top.map(\.id))
+        points = stream.reports.map { HistoryPoint($0, topSections: topIDs) }
+        var seen: Set<String> = []
+        for point in points { seen.formUnion(point.sections.keys) }
+        sections = top.filter { seen.contains($0.id) }.map { SectionRef(id: $0.id, title: $0.title) }
+
+        let leaves = checklist.items.enumerated().filter { $0.element.children.isEmpty }
+        var states = [[ItemState?]](repeating: [], count: leaves.count)
+        for report in stream.reports {
+            // Reports of one stream come from one checklist, so positions line up; look up by id otherwise.
+            let aligned = report.items.count == checklist.items.count
+            let byID = aligned ? [:] : Dictionary(report.items.map { ($0.id, $0.state) }, uniquingKeysWith: { a, _ in a })
+            for (slot, leaf) in leaves.enumerated() {
+                if aligned, report.items[leaf.offset].id == leaf.element.id {
+                    states[slot].append(report.items[leaf.offset].state)
+                } else {
+                    states[slot].append(byID[leaf.element.id])
+                }
+            }
+        }
+        tracks = leaves.enumerated().map { slot, leaf in
+            Track(id: leaf.element.id, text: leaf.element.text, kind: leaf.element.kind, states: states[slot])
+        }
+        let points = self.points
+        flaky = tracks.compactMap { FlakyItem.detect(id: $0.id, states: $0.states[...], options: options) }
+        longFailing = tracks.compactMap { LongFailingItem.detect(id: $0.id, states: $0.states, points: points, options: options) }
+        timeToGreen = GreenSpan.spans(points)
+        let reports = stream.reports
+        if let latest = reports.last {
+            changes = RunChanges.between(reports.count > 1 ? reports[reports.count - 2] : nil, latest)
+            let present = Set(latest.items.filter { $0.kind == .noGo && $0.criterion == .present }.map(\.id))
+            openBlockers = tracks.filter { present.contains($0.id) }
+        } else {
+            changes = RunChanges(newlyFailing: [], fixed: [], newBlockers: [])
+            openBlockers = []
+        }
+    }
+
+    /// The indexes of the points drawn in a chart over all runs: every k-th run plus the latest,
+    /// at most `limit + 1` of them.
+    public static func sample(count: Int, limit: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let step = max(1, (count + limit - 1) / max(1, limit))
+        var indexes = Array(stride(from: 0, to: count, by: step))
+        if indexes.last != count - 1 { indexes.append(count - 1) }
+        return indexes
+    }
+}

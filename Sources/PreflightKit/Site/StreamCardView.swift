@@ -1,0 +1,50 @@
+/// A stream's latest state on the dashboard, with links to its pages.
+public struct StreamCardView: ViewModel {
+    public var checklistTitle: String
+    public var environment: String
+    public var verdict: VerdictView
+    public var readiness: PercentView
+    public var started: String
+    public var runCount: Int
+    public var counts: [CountView]
+    /// Inline SVG of readiness over the newest runs.
+    public var sparkline: String
+    public var sparklineCaption: String
+    /// How far this environment trails (or leads) the group's first one; nil for that one.
+    public var comparison: String?
+    public var blockers: [LinkView]
+    public var trendHref: String
+    public var latest: LinkView
+    public var signoffHref: String
+    public var badgeHref: String
+
+    init?(_ stream: Stream, history: StreamHistory, options: HistoryOptions, leader: (String, RunReport)?) {
+        guard let report = stream.reports.last else { return nil }
+        let runHref = "runs/\(report.run.id)/index.html"
+        checklistTitle = stream.checklist.title
+        environment = stream.environment
+        verdict = VerdictView(report.verdict)
+        readiness = PercentView(report.readiness)
+        started = report.run.startedAt.display
+        runCount = stream.reports.count
+        counts = ItemState.allCases.compactMap { state in
+            let count = report.counts[state.rawValue] ?? 0
+            return count > 0 ? CountView(state: StateView(state), count: count) : nil
+        }
+        let recent = history.points.suffix(options.sparklineRuns)
+        sparklineCaption = "Readiness over the last \(recent.count) run\(recent.count == 1 ? "" : "s")"
+        let label = "\(sparklineCaption) of \(stream.environment): "
+            + recent.map { ReportFormatter.percent($0.readiness) }.joined(separator: ", ")
+        sparkline = Sparkline.svg(recent.map { $0.readiness }, label: label)
+        comparison = leader.map { environment, other in
+            let gap = Int((other.readiness * 100).rounded(.down)) - Int((report.readiness * 100).rounded(.down))
+            let position = gap > 0 ? "\(gap) points behind" : gap < 0 ? "\(-gap) points ahead of" : "level with"
+            return "\(position) \(environment) (\(other.verdict.rawValue.uppercased()) \(ReportFormatter.percent(other.readiness)) on \(other.run.startedAt.day))"
+        }
+        blockers = history.openBlockers.map { LinkView(href: runHref + "#" + Anchor.item($0.id), text: $0.text) }
+        trendHref = "trends/\(stream.path)/index.html"
+        latest = LinkView(href: runHref, text: report.run.id)
+        signoffHref = "runs/\(report.run.id)/signoff.html"
+        badgeHref = "trends/\(stream.path)/badge.svg"
+    }
+}
