@@ -8,8 +8,9 @@ public struct FlakyItem: Sendable, Codable, Equatable {
 
     /// Counts flips in the newest `options.flakyWindow` states, in one pass.
     ///
-    /// Passing is pass, done or waived; failing is fail or warn. Pending and skip carry no
-    /// signal either way, so they are stepped over: pass, pending, fail is one flip.
+    /// Passing is pass or done; failing is fail or warn. Pending, skip and waived carry no
+    /// signal either way (a waiver hides the observation, it does not make it pass), so they
+    /// are stepped over: pass, pending, fail is one flip.
     static func detect(id: String, states: ArraySlice<ItemState?>, options: HistoryOptions) -> FlakyItem? {
         let window = states.suffix(options.flakyWindow)
         var last: Bool?
@@ -25,9 +26,9 @@ public struct FlakyItem: Sendable, Codable, Equatable {
 
 /// How the history sorts item states.
 enum StateClass {
-    /// true for passing, false for failing, nil for pending and skip.
+    /// true for passing, false for failing, nil for pending, skip and waived.
     static func passing(_ state: ItemState) -> Bool? {
-        if state.isPassing { return true }
+        if state == .pass || state == .done { return true }
         if isFailing(state) { return false }
         return nil
     }

@@ -69,9 +69,15 @@ import Testing
             sources[name] = try String(contentsOfFile: SiteFixture.templates + "/" + name + ".mustache", encoding: .utf8)
         }
         let site = try SiteFixture.exampleSite()
+        // The example streams are short; a 101-run stream adds the pages only long histories have.
+        let long = try Fixture()
+        try ExampleHistory.writeTinyArchive(long, environment: "ci", count: 101)
+        let longSite = long.path("_site")
+        _ = try SiteBuilder(options: ExampleHistory.options(content: long.path("checklists"), runs: long.path("runs"), output: longSite)).build()
         let extensions = [".html", ".xml", ".json", ".svg"]
-        let texts = SiteFixture.tree(site.path).filter { file in extensions.contains { file.key.hasSuffix($0) } }
-            .map { String(decoding: $0.value, as: UTF8.self) }
+        let texts = [SiteFixture.tree(site.path), SiteFixture.tree(longSite)].flatMap { tree in
+            tree.filter { file in extensions.contains { file.key.hasSuffix($0) } }.map { String(decoding: $0.value, as: UTF8.self) }
+        }
         for name in library.names {
             let source = sources[name] ?? ""
             let others = sources.filter { $0.key != name }.values

@@ -1,0 +1,16 @@
+# Entry points; each target calls a script in scripts/ (see README.md and docs/bench.md).
+N ?= 1000
+
+.PHONY: bench site test
+
+# Benchmark preflight build on a synthetic archive of N runs (docs/bench.md). KEEP=1 keeps the temp folder.
+bench:
+	N=$(N) ./scripts/bench
+
+# Build the site from content/ into _site/.
+site:
+	./scripts/build-site
+
+# Run the test suite.
+test:
+	./scripts/test
