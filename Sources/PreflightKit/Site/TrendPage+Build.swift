@@ -31,7 +31,7 @@ extension TrendPage {
                                     latest: history.points.last?.sections[section.id].map { PercentView($0) })
         }
         matrix = Self.matrix(history, runs: runs, itemHref: itemHref)
-        flakyRule = "flipped between passing (pass, done, waived) and failing (fail, warn) at least \(options.flakyFlips) times in the last \(options.flakyWindow) runs; pending and skip are stepped over"
+        flakyRule = "flipped between passing (pass, done) and failing (fail, warn) at least \(options.flakyFlips) times in the last \(options.flakyWindow) runs; pending, skip and waived runs are stepped over"
         let states = Dictionary(history.tracks.map { ($0.id, $0.states) }, uniquingKeysWith: { a, _ in a })
         flaky = history.flaky.map { item in
             FlakyView(id: item.id, text: texts[item.id] ?? item.id, href: itemHref(item.id), flips: item.flips, runs: item.runs,
