@@ -45,11 +45,7 @@ public enum RecordWriter {
 
     /// Encodes as the project writes all JSON: sorted keys, two-space indent, no escaped slashes.
     public static func encode<T: Encodable>(_ object: T) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(object)
-        data.append(0x0A)
-        return data
+        Data(try CanonicalJSON.encode(object))
     }
 
     /// Temp file in the same folder, then rename: the file appears whole or not at all.

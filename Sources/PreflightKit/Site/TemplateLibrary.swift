@@ -13,6 +13,14 @@ public struct TemplateLibrary: Sendable {
     let sources: [String: String]
     public let names: [String]
 
+    /// Put before every template (partials too: swift-mustache resets a partial to its own HTML
+    /// escaping): the same escaping, done faster. A standalone tag on a line of its own renders
+    /// nothing; error positions are moved back by that line.
+    static var contentTypePragma: String {
+        _ = FastHTMLContentType.register
+        return "{{% CONTENT_TYPE: \(FastHTMLContentType.name)}}\n"
+    }
+
     /// Loads every `*.mustache` file below `directory`; a template's name is its relative path
     /// without the extension (`layout`, `partials/item`).
     public static func load(_ directory: String) throws(DiagnosticList) -> TemplateLibrary {
@@ -28,11 +36,12 @@ public struct TemplateLibrary: Sendable {
             do {
                 let text = try TextFile.read(path, limit: 4 << 20)
                 sources[name] = text
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: Self.contentTypePragma + text)
             } catch let diagnostic as Diagnostic {
                 diagnostics.append(diagnostic)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error(path, line: error.context.lineNumber, column: error.context.columnNumber,
+                // The pragma is a line of its own before the template's first line.
+                diagnostics.append(.error(path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                     "template syntax error: \(error.error)"))
             } catch {
                 diagnostics.append(.error(path, "template syntax error: \(error)"))

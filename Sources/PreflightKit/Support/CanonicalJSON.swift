@@ -1,0 +1,264 @@
+/// Encodes any `Encodable` value into the project's canonical JSON: sorted keys, two-space
+/// indentation, `"key" : value`, slashes unescaped, a trailing newline.
+///
+/// The bytes are the same as Foundation's `JSONEncoder` with `[.prettyPrinted, .sortedKeys,
+/// .withoutEscapingSlashes]` (a test holds the two together), made several times faster by
+/// skipping Foundation's per-value type checks: report.json digests depend on these bytes.
+public enum CanonicalJSON {
+    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        let root = JSONNode()
+        try value.encode(to: NodeEncoder(node: root, codingPath: []))
+        var writer = JSONTextWriter()
+        writer.write(root, indent: 0)
+        writer.bytes.append(0x0A)
+        return writer.bytes
+    }
+}
+
+/// A value being built; containers hand out child nodes and fill them in place.
+final class JSONNode {
+    enum Content {
+        case unset, null, bool(Bool), integer(Int64), unsigned(UInt64), double(Double), string(String)
+        case object([(String, JSONNode)])
+        case array([JSONNode])
+    }
+
+    var content: Content = .unset
+
+    func append(key: String, _ child: JSONNode) {
+        if case .object(var pairs) = content {
+            content = .unset  // keep the array uniquely referenced while appending
+            pairs.append((key, child))
+            content = .object(pairs)
+        } else {
+            content = .object([(key, child)])
+        }
+    }
+
+    func append(_ child: JSONNode) {
+        if case .array(var items) = content {
+            content = .unset
+            items.append(child)
+            content = .array(items)
+        } else {
+            content = .array([child])
+        }
+    }
+}
+
+struct NodeEncoder: Encoder {
+    let node: JSONNode
+    var codingPath: [CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object = node.content {} else { node.content = .object([]) }
+        return KeyedEncodingContainer(KeyedNodeContainer<Key>(node: node, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        if case .array = node.content {} else { node.content = .array([]) }
+        return UnkeyedNodeContainer(node: node, codingPath: codingPath)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer {
+        SingleNodeContainer(node: node, codingPath: codingPath)
+    }
+}
+
+struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let node: JSONNode
+    var codingPath: [CodingKey]
+
+    private func add(_ key: Key, _ content: JSONNode.Content) {
+        let child = JSONNode()
+        child.content = content
+        node.append(key: key.stringValue, child)
+    }
+
+    mutating func encodeNil(forKey key: Key) throws { add(key, .null) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { add(key, .bool(value)) }
+    mutating func encode(_ value: String, forKey key: Key) throws { add(key, .string(value)) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { add(key, .double(value)) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { add(key, .double(Double(value))) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { add(key, .integer(Int64(value))) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { add(key, .integer(Int64(value))) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { add(key, .integer(Int64(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { add(key, .integer(Int64(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { add(key, .integer(value)) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { add(key, .unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { add(key, .unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { add(key, .unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { add(key, .unsigned(UInt64(value))) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { add(key, .unsigned(value)) }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        let child = JSONNode()
+        node.append(key: key.stringValue, child)
+        try value.encode(to: NodeEncoder(node: child, codingPath: codingPath + [key]))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        let child = JSONNode()
+        node.append(key: key.stringValue, child)
+        return NodeEncoder(node: child, codingPath: codingPath + [key]).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+        let child = JSONNode()
+        node.append(key: key.stringValue, child)
+        return NodeEncoder(node: child, codingPath: codingPath + [key]).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> Encoder { NodeEncoder(node: node, codingPath: codingPath) }
+    mutating func superEncoder(forKey key: Key) -> Encoder {
+        let child = JSONNode()
+        node.append(key: key.stringValue, child)
+        return NodeEncoder(node: child, codingPath: codingPath + [key])
+    }
+}
+
+struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
+    let node: JSONNode
+    var codingPath: [CodingKey]
+    var count: Int {
+        if case .array(let items) = node.content { return items.count }
+        return 0
+    }
+
+    private func add(_ content: JSONNode.Content) {
+        let child = JSONNode()
+        child.content = content
+        node.append(child)
+    }
+
+    mutating func encodeNil() throws { add(.null) }
+    mutating func encode(_ value: Bool) throws { add(.bool(value)) }
+    mutating func encode(_ value: String) throws { add(.string(value)) }
+    mutating func encode(_ value: Double) throws { add(.double(value)) }
+    mutating func encode(_ value: Int) throws { add(.integer(Int64(value))) }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        let child = JSONNode()
+        node.append(child)
+        try value.encode(to: NodeEncoder(node: child, codingPath: codingPath))
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        let child = JSONNode()
+        node.append(child)
+        return NodeEncoder(node: child, codingPath: codingPath).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+        let child = JSONNode()
+        node.append(child)
+        return NodeEncoder(node: child, codingPath: codingPath).unkeyedContainer()
+    }
+
+    mutating func superEncoder() -> Encoder {
+        let child = JSONNode()
+        node.append(child)
+        return NodeEncoder(node: child, codingPath: codingPath)
+    }
+}
+
+struct SingleNodeContainer: SingleValueEncodingContainer {
+    let node: JSONNode
+    var codingPath: [CodingKey]
+
+    mutating func encodeNil() throws { node.content = .null }
+    mutating func encode(_ value: Bool) throws { node.content = .bool(value) }
+    mutating func encode(_ value: String) throws { node.content = .string(value) }
+    mutating func encode(_ value: Double) throws { node.content = .double(value) }
+    mutating func encode(_ value: Float) throws { node.content = .double(Double(value)) }
+    mutating func encode(_ value: Int) throws { node.content = .integer(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { node.content = .integer(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { node.content = .integer(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { node.content = .integer(Int64(value)) }
+    mutating func encode(_ value: Int64) throws { node.content = .integer(value) }
+    mutating func encode(_ value: UInt) throws { node.content = .unsigned(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { node.content = .unsigned(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { node.content = .unsigned(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { node.content = .unsigned(UInt64(value)) }
+    mutating func encode(_ value: UInt64) throws { node.content = .unsigned(value) }
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        try value.encode(to: NodeEncoder(node: node, codingPath: codingPath))
+    }
+}
+
+/// Writes nodes in Foundation's pretty-printed layout.
+struct JSONTextWriter {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ node: JSONNode, indent: Int) {
+        switch node.content {
+        case .unset:
+            bytes += Array("{\n\n".utf8)
+            pad(indent)
+            bytes.append(UInt8(ascii: "}"))
+        case .null: bytes += Array("null".utf8)
+        case .bool(let value): bytes += Array((value ? "true" : "false").utf8)
+        case .integer(let value): bytes += Array(String(value).utf8)
+        case .unsigned(let value): bytes += Array(String(value).utf8)
+        case .double(let value): writeDouble(value)
+        case .string(let value): writeString(value)
+        case .array(let items):
+            bytes += [UInt8(ascii: "["), 0x0A]
+            if items.isEmpty { bytes.append(0x0A) }
+            for (index, item) in items.enumerated() {
+                pad(indent + 2)
+                write(item, indent: indent + 2)
+                if index < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(0x0A)
+            }
+            pad(indent)
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let pairs):
+            bytes += [UInt8(ascii: "{"), 0x0A]
+            if pairs.isEmpty { bytes.append(0x0A) }
+            // Foundation keeps the last of repeated keys; Codable types do not repeat them.
+            let sorted = pairs.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+            for (index, pair) in sorted.enumerated() {
+                pad(indent + 2)
+                writeString(pair.0)
+                bytes += Array(" : ".utf8)
+                write(pair.1, indent: indent + 2)
+                if index < sorted.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(0x0A)
+            }
+            pad(indent)
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private mutating func pad(_ count: Int) {
+        bytes.append(contentsOf: repeatElement(0x20, count: count))
+    }
+
+    private mutating func writeDouble(_ value: Double) {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes += Array(text.utf8)
+    }
+
+    private mutating func writeString(_ value: String) {
+        bytes.append(0x22)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x22: bytes += [0x5C, 0x22]
+            case 0x5C: bytes += [0x5C, 0x5C]
+            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+            case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
+            case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(0x22)
+    }
+}
