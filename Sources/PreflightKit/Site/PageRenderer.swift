@@ -15,6 +15,14 @@ struct PageRenderer: Sendable {
     let templates: TemplateLibrary
     let staging: String
     let progress: (@Sendable (Int, Int) -> Void)?
+    let rows: ItemRowRenderer
+
+    init(templates: TemplateLibrary, staging: String, progress: (@Sendable (Int, Int) -> Void)?) {
+        self.templates = templates
+        self.staging = staging
+        self.progress = progress
+        rows = ItemRowRenderer(templates: templates)
+    }
 
     /// One job: a few files produced together.
     enum Job: Sendable {
@@ -92,7 +100,7 @@ struct PageRenderer: Sendable {
                 digest: ReportDigest.sha256(json))
             let folder = "runs/\(report.run.id)/"
             try file(folder + "report.json", json)
-            let runPage = RunPage(context)
+            let runPage = try RunPage(context, rows: rows)
             try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle, bodyClass: "run")
             for paper in ["a4", "letter"] {
                 let sheet = SignoffPage(context, paper: paper)

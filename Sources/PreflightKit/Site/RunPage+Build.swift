@@ -10,7 +10,7 @@ struct RunContext {
 extension RunPage {
     static let root = "../../"
 
-    init(_ context: RunContext) {
+    init(_ context: RunContext, rows: ItemRowRenderer) throws(DiagnosticList) {
         let report = context.report
         let run = report.run
         root = Self.root
@@ -31,7 +31,7 @@ extension RunPage {
             SectionSummaryView(anchor: Anchor.section($0.id), title: $0.title, indent: "level-\($0.level)",
                                readiness: PercentView($0.readiness), passing: $0.passing, applicable: $0.applicable)
         }
-        sections = Self.sections(context.checklist, report)
+        sections = try Self.sections(context.checklist, report, rows: rows)
         signoffs = report.signoffs.map(SignoffRowView.init)
         problems = report.problems.map(\.description)
         changes = ChangesView(context.previous, report)
@@ -41,10 +41,10 @@ extension RunPage {
         digest = context.digest
     }
 
-    static func sections(_ checklist: Checklist, _ report: RunReport) -> [SectionView] {
-        var itemsBySection = [[ItemView]](repeating: [], count: checklist.sections.count)
+    static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
+        var itemsBySection = [[RenderedItem]](repeating: [], count: checklist.sections.count)
         for (position, item) in report.items.enumerated() {
-            itemsBySection[checklist.items[position].section].append(ItemView(item, checklist.items[position]))
+            itemsBySection[checklist.items[position].section].append(try rows.render(ItemView(item, checklist.items[position])))
         }
         let readiness = Dictionary(report.sections.map { ($0.id, $0.readiness) }, uniquingKeysWith: { a, _ in a })
         return checklist.sections.enumerated().compactMap { index, section in

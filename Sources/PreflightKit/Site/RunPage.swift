@@ -32,7 +32,7 @@ public struct SectionView: ViewModel {
     public var heading: String
     public var readiness: PercentView?
     public var notesHTML: String?
-    public var items: [ItemView]
+    public var items: [RenderedItem]
 }
 
 /// A row of the per-section readiness table.
@@ -46,7 +46,7 @@ public struct SectionSummaryView: ViewModel {
 }
 
 /// One item with its state and evidence.
-public struct ItemView: ViewModel {
+public struct ItemView: ViewModel, Hashable {
     public var anchor: String
     public var id: String
     public var labelHTML: String
@@ -68,7 +68,7 @@ public struct ItemView: ViewModel {
 }
 
 /// An extra result of the same item in the same run (not the deciding one).
-public struct ResultLineView: ViewModel {
+public struct ResultLineView: ViewModel, Hashable {
     public var state: StateView
     public var text: String
 }

@@ -28,7 +28,7 @@ public struct ReasonView: ViewModel {
 }
 
 /// An item state as word, icon and class.
-public struct StateView: ViewModel {
+public struct StateView: ViewModel, Hashable {
     public var word: String
     public var icon: String
     public var css: String
@@ -55,16 +55,22 @@ public struct CountView: ViewModel {
 }
 
 /// A link that may be missing (first or last run).
-public struct LinkView: ViewModel {
+public struct LinkView: ViewModel, Hashable {
     public var href: String
     public var text: String
 }
 
 /// Evidence: a link when the URL is http(s), plain text otherwise.
-public struct EvidenceView: ViewModel {
+public struct EvidenceView: ViewModel, Hashable {
     public var label: String
     public var href: String?
     public var text: String
+
+    init(label: String, href: String?, text: String) {
+        self.label = label
+        self.href = href
+        self.text = text
+    }
 
     init(_ evidence: Evidence) {
         label = evidence.label

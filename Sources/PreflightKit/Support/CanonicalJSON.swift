@@ -194,13 +194,13 @@ struct JSONTextWriter {
     mutating func write(_ node: JSONNode, indent: Int) {
         switch node.content {
         case .unset:
-            bytes += Array("{\n\n".utf8)
+            bytes.append(contentsOf: "{\n\n".utf8)
             pad(indent)
             bytes.append(UInt8(ascii: "}"))
-        case .null: bytes += Array("null".utf8)
-        case .bool(let value): bytes += Array((value ? "true" : "false").utf8)
-        case .integer(let value): bytes += Array(String(value).utf8)
-        case .unsigned(let value): bytes += Array(String(value).utf8)
+        case .null: bytes.append(contentsOf: "null".utf8)
+        case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        case .integer(let value): bytes.append(contentsOf: String(value).utf8)
+        case .unsigned(let value): bytes.append(contentsOf: String(value).utf8)
         case .double(let value): writeDouble(value)
         case .string(let value): writeString(value)
         case .array(let items):
@@ -218,11 +218,11 @@ struct JSONTextWriter {
             bytes += [UInt8(ascii: "{"), 0x0A]
             if pairs.isEmpty { bytes.append(0x0A) }
             // Foundation keeps the last of repeated keys; Codable types do not repeat them.
-            let sorted = pairs.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+            let sorted = pairs.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
             for (index, pair) in sorted.enumerated() {
                 pad(indent + 2)
                 writeString(pair.0)
-                bytes += Array(" : ".utf8)
+                bytes.append(contentsOf: " : ".utf8)
                 write(pair.1, indent: indent + 2)
                 if index < sorted.count - 1 { bytes.append(UInt8(ascii: ",")) }
                 bytes.append(0x0A)
@@ -239,11 +239,16 @@ struct JSONTextWriter {
     private mutating func writeDouble(_ value: Double) {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes += Array(text.utf8)
+        bytes.append(contentsOf: text.utf8)
     }
 
     private mutating func writeString(_ value: String) {
         bytes.append(0x22)
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(0x22)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case 0x22: bytes += [0x5C, 0x22]
