@@ -14,6 +14,7 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "JSON Schemas copied into the site's schema/ folder.") var schema = "schema"
     @Option(help: "Site folder (replaced only when the build completes).") var output = "_site"
     @Flag(help: "Print nothing but problems.") var quiet = false
+    @Flag(help: "Print how long each step of the build took.") var timings = false
 
     func run() throws {
         let onTerminal = isatty(STDERR_FILENO) == 1 && !quiet
@@ -40,6 +41,9 @@ struct BuildCommand: ParsableCommand {
         if !quiet {
             Output.error(String(format: "built %@: %d checklist(s), %d run(s), %d page(s), %d problem(s) in %.2f s",
                                 output, summary.checklists, summary.runs, summary.pages, summary.problems.count, summary.seconds))
+        }
+        if timings {
+            for step in summary.steps { Output.error(String(format: "%8.3f s  %@", step.seconds, step.name)) }
         }
         if errors > 0 { throw ExitCode(1) }
     }

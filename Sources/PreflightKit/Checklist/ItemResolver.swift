@@ -42,7 +42,8 @@ public struct ItemResolver: Sendable {
 
     /// The full id of the item `reference` names.
     public func resolve(_ reference: String) -> Result<String, Failure> {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let padded = reference.first?.isWhitespace == true || reference.last?.isWhitespace == true
+        let trimmed = padded ? reference.trimmingCharacters(in: .whitespaces) : reference
         if exact.contains(trimmed) { return .success(trimmed) }
         let matches = bySuffix[trimmed] ?? []
         if matches.count == 1 { return .success(matches[0]) }

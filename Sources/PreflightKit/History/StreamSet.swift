@@ -28,9 +28,11 @@ public enum StreamSet {
                 problems += manifests.map { .error(archive.folder(of: $0.id) + "/run.json", error.message) }
             }
         }
-        let jobs = known.flatMap { checklist, manifests in manifests.map { (checklist, $0) } }
-        let inputs = ParallelMap.run(jobs) { checklist, manifest in
-            RunReader.read(folder: archive.folder(of: manifest.id), manifest: manifest, checklist: checklist)
+        var resolvers: [String: ItemResolver] = [:]
+        for (checklist, _) in known where resolvers[checklist.name] == nil { resolvers[checklist.name] = ItemResolver(checklist) }
+        let jobs = known.flatMap { checklist, manifests in manifests.map { (checklist, $0, resolvers[checklist.name]) } }
+        let inputs = ParallelMap.run(jobs) { checklist, manifest, resolver in
+            RunReader.read(folder: archive.folder(of: manifest.id), manifest: manifest, checklist: checklist, resolver: resolver)
         }
         var streams: [Stream] = []
         var offset = 0

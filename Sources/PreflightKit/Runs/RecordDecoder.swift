@@ -30,7 +30,7 @@ struct FieldReader {
             problems.append("\(path).\(key): expected a string, found \(value.typeName)")
             return nil
         }
-        if required && text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if required && text.allSatisfy(\.isWhitespace) {
             problems.append("\(path).\(key): must not be empty")
             return nil
         }

@@ -41,9 +41,9 @@ public enum RunReader {
     }
 
     /// Reads every record file of a run folder (sorted by name) and resolves item references.
-    public static func read(folder: String, manifest: RunManifest, checklist: Checklist) -> RunInput {
+    public static func read(folder: String, manifest: RunManifest, checklist: Checklist, resolver: ItemResolver? = nil) -> RunInput {
         var input = RunInput(folder: folder, manifest: manifest, results: [], waivers: [], signoffs: [], problems: [])
-        let resolver = ItemResolver(checklist)
+        let resolver = resolver ?? ItemResolver(checklist)
         let roles = checklist.signoffRoles
         for file in recordFiles(folder, problems: &input.problems) {
             let path = (folder as NSString).appendingPathComponent(file)

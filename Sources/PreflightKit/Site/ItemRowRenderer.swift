@@ -17,7 +17,7 @@ public struct RenderedItem: ViewModel, Hashable {
 /// template applies a transform to a text) is rendered through Mustache every time instead.
 final class ItemRowRenderer: @unchecked Sendable {
     private let templates: TemplateLibrary
-    private var fragments: [ItemView: Fragment?] = [:]
+    private var fragments: [ShapeKey: Fragment?] = [:]
     private let lock = NSLock()
     static let template = "partials/item"
 
@@ -28,9 +28,10 @@ final class ItemRowRenderer: @unchecked Sendable {
     /// The row's HTML, from a compiled fragment when the shape has one.
     func render(_ view: ItemView) throws(DiagnosticList) -> RenderedItem {
         let (shape, values) = Self.tokenize(view)
+        let key = ShapeKey(shape)
         let fragment: Fragment?
         lock.lock()
-        let known = fragments[shape]
+        let known = fragments[key]
         lock.unlock()
         if let known {
             fragment = known
@@ -38,7 +39,7 @@ final class ItemRowRenderer: @unchecked Sendable {
             let output = try templates.render(Self.template, shape)
             fragment = Fragment(output, tokens: values.count)
             lock.lock()
-            fragments[shape] = fragment
+            fragments[key] = fragment
             lock.unlock()
         }
         guard let fragment else { return RenderedItem(html: try templates.render(Self.template, view)) }
@@ -64,6 +65,27 @@ final class ItemRowRenderer: @unchecked Sendable {
         shape.evidence = view.evidence.map { EvidenceView(label: token($0.label), href: $0.href.map(token), text: token($0.text)) }
         shape.otherResults = view.otherResults.map { ResultLineView(state: $0.state, text: token($0.text)) }
         return (shape, values)
+    }
+}
+
+/// What decides a row's markup besides its texts: the item (by anchor, which is unique per
+/// checklist and build) and which parts are present. Cheaper to hash than the whole view.
+struct ShapeKey: Hashable {
+    var anchor: String
+    var state: String
+    var criterion: String?
+    var present: [Bool]
+    var evidenceLinks: [Bool]
+    var otherStates: [String]
+
+    init(_ view: ItemView) {
+        anchor = view.anchor
+        state = view.state.css
+        criterion = view.criterion
+        present = [view.summary != nil, view.details != nil, view.probe != nil, view.observed != nil,
+                   view.carriedFrom != nil, view.expired != nil, view.waiver != nil, view.expiredWaiver != nil, view.passing]
+        evidenceLinks = view.evidence.map { $0.href != nil }
+        otherStates = view.otherResults.map(\.state.css)
     }
 }
 

@@ -151,15 +151,7 @@ struct PageRenderer: Sendable {
     }
 
     private func file(_ path: String, _ data: Data) throws(DiagnosticList) {
-        let full = (staging as NSString).appendingPathComponent(path)
-        do {
-            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        } catch {
-            throw DiagnosticList([.error(full, "cannot create folder: \(error.localizedDescription)")])
-        }
-        guard FileManager.default.createFile(atPath: full, contents: data) else {
-            throw DiagnosticList([.error(full, "cannot write the file")])
-        }
+        try FileWriter.write(data, to: (staging as NSString).appendingPathComponent(path))
     }
 }
 

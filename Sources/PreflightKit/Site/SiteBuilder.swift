@@ -27,6 +27,8 @@ public struct BuildSummary: Sendable {
     public var pages: Int
     public var problems: [Diagnostic]
     public var seconds: Double
+    /// Wall time of each step, in order, for `preflight build --timings`.
+    public var steps: [(name: String, seconds: Double)] = []
 }
 
 /// `preflight build`: checklists and runs to a static site, in named steps:
@@ -45,6 +47,13 @@ public struct SiteBuilder: Sendable {
     /// checklist folder are unusable; input problems are returned in the summary instead.
     public func build() throws(DiagnosticList) -> BuildSummary {
         let started = Date()
+        var steps: [(name: String, seconds: Double)] = []
+        var mark = started
+        func step(_ name: String) {
+            let now = Date()
+            steps.append((name, now.timeIntervalSince(mark)))
+            mark = now
+        }
         let templates = try TemplateLibrary.load(options.templates)
         let library: ChecklistLibrary
         do {
@@ -54,22 +63,27 @@ public struct SiteBuilder: Sendable {
         }
         var problems = library.failures
         problems += library.checklists.values.sorted { $0.checklist.name < $1.checklist.name }.flatMap(\.diagnostics)
+        step("load templates and checklists")
         let archive = RunArchive.scan(options.runs)
         problems += archive.problems
+        step("scan runs")
 
         let streams = StreamSet.merge(archive: archive, library: library, problems: &problems)
+        step("read and merge runs")
         let site = SiteOutput(destination: options.output)
         let staging = try site.prepare()
         do {
             let pages = try PageRenderer(templates: templates, staging: staging, progress: progress).render(streams, library: library)
+            step("render and write pages")
             try site.copyTree(options.publicDir, to: staging, as: nil)
             if let schema = options.schema, FileManager.default.fileExists(atPath: schema) {
                 try site.copyTree(schema, to: staging, as: "schema")
             }
             try site.swapIn(staging)
+            step("copy assets and swap in")
             return BuildSummary(
                 checklists: library.checklists.count, runs: streams.reduce(0) { $0 + $1.runs.count }, pages: pages,
-                problems: problems, seconds: Date().timeIntervalSince(started))
+                problems: problems, seconds: Date().timeIntervalSince(started), steps: steps)
         } catch {
             site.discard(staging)
             throw error

@@ -46,8 +46,33 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondOfDay = whole - days * 86_400
         let (year, month, day) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
-            secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        // Built by hand: String(format:) is slow, and pages show thousands of times.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        func digits(_ value: Int, _ count: Int) {
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = abs(value)
+            for _ in 0..<count {
+                bytes.append(UInt8(48 + (rest / divisor) % 10))
+                rest %= divisor
+                divisor = max(1, divisor / 10)
+            }
+        }
+        if year < 0 { bytes.append(45) }
+        digits(year, 4)
+        bytes.append(45)
+        digits(month, 2)
+        bytes.append(45)
+        digits(day, 2)
+        bytes.append(84)
+        digits(secondOfDay / 3600, 2)
+        bytes.append(58)
+        digits(secondOfDay / 60 % 60, 2)
+        bytes.append(58)
+        digits(secondOfDay % 60, 2)
+        bytes.append(90)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A short human form in UTC: `2026-10-05 09:30 UTC`.
