@@ -135,7 +135,8 @@ import Testing
         let (line, column) = try insert("{{itemColour}}", before: "<span class=\"item-label\">", in: path)
         let error = try expectFailedBuild(fixture, templates: templates)
         #expect(error.diagnostics.map(\.description) == [
-            "\(path):\(line):\(column): error: variable 'itemColour' is not provided to template 'run'",
+            // Item rows are rendered from the partial itself (see ItemRowRenderer).
+            "\(path):\(line):\(column): error: variable 'itemColour' is not provided to template 'partials/item'",
         ])
     }
 
