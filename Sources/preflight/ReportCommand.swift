@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
         switch format {
         case .text: print(ReportFormatter.text(report), terminator: "")
         case .markdown: print(ReportFormatter.markdown(report), terminator: "")
-        case .json: FileHandle.standardOutput.write(try RecordWriter.encode(report))
+        case .json: FileHandle.standardOutput.write(try ReportDigest.canonicalJSON(report))
         }
         if format != .text { Output.print(diagnostics: report.problems.map { absolute($0) }) }
         else { for problem in report.problems { Output.error(absolute(problem).description) } }

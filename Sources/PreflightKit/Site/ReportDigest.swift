@@ -5,7 +5,7 @@ import Foundation
 public enum ReportDigest {
     /// `report.json` as written into the site: sorted keys, two-space indent, trailing newline.
     public static func canonicalJSON(_ report: RunReport) throws -> Data {
-        try RecordWriter.encode(report)
+        Data(report.canonicalJSON())
     }
 
     /// Lowercase hex SHA-256 of `data`.

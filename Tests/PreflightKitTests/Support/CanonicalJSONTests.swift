@@ -36,8 +36,43 @@ struct CanonicalJSONTests {
         let reports = streams.flatMap(\.reports)
         #expect(reports.count >= 12)
         for report in reports {
-            let fast = try CanonicalJSON.encode(report)
-            #expect(fast == (try Self.foundation(report)), "\(report.run.id)")
+            let foundation = try Self.foundation(report)
+            #expect(try CanonicalJSON.encode(report) == foundation, "\(report.run.id)")
+            #expect(report.canonicalJSON() == foundation, "\(report.run.id)")
         }
+    }
+
+    /// Every optional part filled in, odd characters, problems with and without positions.
+    @Test func aReportWithEveryFieldMatchesFoundation() throws {
+        let checklist = ChecklistParser().parse("""
+            # T
+            ## Go Criteria
+            - [ ] Ready
+            ## Work
+            - [x] **Parent**
+              - [ ] Child "quoted" \\ back
+            ## Sign-Off
+            - [ ] **Lead**: ___
+            """, name: "t", path: "t.md").checklist
+        let start = try #require(Timestamp("2026-10-01T10:00:00+02:00"))
+        let source = RecordSource(run: "r-1", file: "a.json", path: "$.results[0]")
+        let result = ProbeResult(item: checklist.items[2].id, status: .warn, summary: "tab\there", details: "line\nnext\u{1}",
+                                 probe: "p", observedAt: start, durationMs: 12, evidence: [Evidence(label: "l", url: "javascript:x")],
+                                 validFor: ISODuration("P1D"), expiresAt: nil, source: source)
+        let carried = ProbeResult(item: checklist.items[0].id, status: .pass, summary: nil, details: nil, probe: nil,
+                                  observedAt: try #require(Timestamp("2026-09-01")), durationMs: nil, evidence: [],
+                                  validFor: nil, expiresAt: try #require(Timestamp("2026-09-02T00:00:00Z")),
+                                  source: RecordSource(run: "r-0", file: "b.json", path: "$"))
+        let waiver = Waiver(item: checklist.items[1].id, reason: "é", approvedBy: "x", expiresAt: start, source: source)
+        let signoff = Signoff(role: "Lead", name: "N", decision: .reject, at: start, comment: "no", source: source)
+        var carry = CarryPool()
+        carry.add(RunInput(folder: "f", manifest: RunManifest(id: "r-0", checklist: "t", environment: "e", startedAt: carried.observedAt),
+                           results: [carried], waivers: [waiver], signoffs: [], problems: []))
+        let manifest = RunManifest(id: "r-1", checklist: "t", environment: "e/1", startedAt: start, title: "T", commit: "c",
+                                   branch: "b", url: "u", trigger: "t", labels: ["z": "1", "a": "2", "É": "3"])
+        let input = RunInput(folder: "f", manifest: manifest, results: [result, result], waivers: [], signoffs: [signoff],
+                             problems: [.error("x/a.json", line: 2, column: 3, "bad \"thing\""), .warning("x/b.json", "w")])
+        let report = ReportBuilder(checklist: checklist).build(input, carry: carry)
+        #expect(report.canonicalJSON() == (try Self.foundation(report)))
     }
 }

@@ -1,0 +1,117 @@
+/// Writes JSON directly in the canonical layout (see `CanonicalJSON`), for types that write
+/// their own keys in sorted order. Used for report.json, the largest file of every run.
+struct JSONBuilder {
+    private(set) var bytes: [UInt8] = []
+    /// For each open container: whether it has no member yet.
+    private var empty: [Bool] = []
+
+    init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func beginObject() { open(UInt8(ascii: "{")) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray() { open(UInt8(ascii: "[")) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    /// Starts a member of the open object; the value follows.
+    mutating func key(_ name: StaticString) {
+        member()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+    }
+
+    /// A key that is data (a map's key); keys of one map must be given in sorted order.
+    mutating func key(_ name: String) {
+        member()
+        string(name)
+        bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+    }
+
+    /// Starts an element of the open array.
+    mutating func element() { member() }
+
+    mutating func string(_ value: String) {
+        bytes.append(0x22)
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: value.utf8)
+        } else {
+            for byte in value.utf8 { escape(byte) }
+        }
+        bytes.append(0x22)
+    }
+
+    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+
+    mutating func double(_ value: Double) {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    mutating func null() { bytes.append(contentsOf: "null".utf8) }
+
+    /// A sorted-key object of strings.
+    mutating func stringMap(_ map: [String: String]) {
+        beginObject()
+        for key in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            self.key(key)
+            string(map[key] ?? "")
+        }
+        endObject()
+    }
+
+    mutating func intMap(_ map: [String: Int]) {
+        beginObject()
+        for key in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            self.key(key)
+            int(map[key] ?? 0)
+        }
+        endObject()
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        bytes.append(bracket)
+        bytes.append(0x0A)
+        empty.append(true)
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        // "{\n" + members + "\n}" or, with no member, "{\n\n}": one newline either way.
+        empty.removeLast()
+        bytes.append(0x0A)
+        pad()
+        bytes.append(bracket)
+    }
+
+    private mutating func member() {
+        if empty[empty.count - 1] {
+            empty[empty.count - 1] = false
+        } else {
+            bytes.append(contentsOf: [0x2C, 0x0A])
+        }
+        pad()
+    }
+
+    private mutating func pad() {
+        bytes.append(contentsOf: repeatElement(0x20, count: empty.count * 2))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case 0x22: bytes += [0x5C, 0x22]
+        case 0x5C: bytes += [0x5C, 0x5C]
+        case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+        case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+        case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+        case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
+        case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
+        case 0x00..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+        default: bytes.append(byte)
+        }
+    }
+}
