@@ -3,7 +3,7 @@
 ///
 /// Runs are added in `started_at` order. A later result for an item replaces the earlier one,
 /// even without a validity: a newer observation always ends the carry of an older one.
-public struct CarryPool: Sendable {
+public struct CarryPool: Sendable, Codable, Equatable {
     private(set) var results: [String: ProbeResult] = [:]
     private(set) var waivers: [String: Waiver] = [:]
 

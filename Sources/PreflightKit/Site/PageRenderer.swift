@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The frame every HTML page shares: `layout.mustache` around a page template's output.
 public struct LayoutView: ViewModel {
@@ -17,16 +20,20 @@ struct PageRenderer: Sendable {
     let progress: (@Sendable (Int, Int) -> Void)?
     let rows: ItemRowRenderer
 
-    init(templates: TemplateLibrary, staging: String, progress: (@Sendable (Int, Int) -> Void)?) {
+    /// Pages written so far, for the progress line.
+    let written = Counter()
+    let expectedPages: Int
+
+    init(templates: TemplateLibrary, staging: String, progress: (@Sendable (Int, Int) -> Void)?, expectedPages: Int = 0) {
         self.templates = templates
         self.staging = staging
         self.progress = progress
+        self.expectedPages = expectedPages
         rows = ItemRowRenderer(templates: templates)
     }
 
     /// One job: a few files produced together.
     enum Job: Sendable {
-        case run(stream: Int, index: Int)
         /// The trend pages, history.json and badge.svg of a stream.
         case trend(stream: Int)
         case home
@@ -38,16 +45,12 @@ struct PageRenderer: Sendable {
         // Every page of a stream derives from the same history, so it is computed once, up front.
         let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
         var jobs: [Job] = [.home, .indexJSON, .feed]
-        for (streamIndex, stream) in streams.enumerated() {
-            jobs.append(.trend(stream: streamIndex))
-            jobs += stream.reports.indices.map { Job.run(stream: streamIndex, index: $0) }
-        }
+        jobs += streams.indices.map { Job.trend(stream: $0) }
         let total = jobs.reduce(0) { $0 + files(of: $1, streams, options: options) }
-        let counter = Counter()
         let outcomes = ParallelMap.run(jobs) { job -> DiagnosticList? in
             do {
-                let written = try self.write(job, streams, histories: histories)
-                progress?(counter.add(written), total)
+                let count = try self.write(job, streams, histories: histories)
+                progress?(self.written.add(count), max(self.expectedPages + total, self.written.add(0)))
                 return nil
             } catch let error as DiagnosticList {
                 return error
@@ -63,7 +66,6 @@ struct PageRenderer: Sendable {
     /// Files a job writes.
     private func files(of job: Job, _ streams: [Stream], options: HistoryOptions) -> Int {
         switch job {
-        case .run: return 4
         case .trend(let index): return 2 + RunTableView.pageCount(runs: streams[index].reports.count, pageSize: options.pageSize)
         case .home, .indexJSON, .feed: return 1
         }
@@ -84,32 +86,48 @@ struct PageRenderer: Sendable {
             return 1
         case .trend(let streamIndex):
             return try writeTrend(streams[streamIndex], history: histories[streamIndex])
-        case .run(let streamIndex, let index):
-            let stream = streams[streamIndex]
-            let report = stream.reports[index]
-            let json: Data
-            do {
-                json = try ReportDigest.canonicalJSON(report)
-            } catch {
-                throw DiagnosticList([.error(report.run.id, "cannot encode the report: \(error)")])
-            }
-            let context = RunContext(
-                checklist: stream.checklist, report: report,
-                previous: index > 0 ? stream.reports[index - 1] : nil,
-                next: index + 1 < stream.reports.count ? stream.reports[index + 1].run : nil,
-                digest: ReportDigest.sha256(json))
-            let folder = "runs/\(report.run.id)/"
-            try file(folder + "report.json", json)
-            let runPage = try RunPage(context, rows: rows)
-            try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle, bodyClass: "run")
-            for paper in ["a4", "letter"] {
-                let sheet = SignoffPage(context, paper: paper)
-                try page(folder + (paper == "a4" ? "signoff.html" : "signoff-letter.html"), template: "signoff", model: sheet,
-                         root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper)",
-                         stylesheets: ["print-\(paper).css"])
-            }
-            return 4
         }
+    }
+
+    /// The files written for each run, in `runs/<run-id>/`.
+    static let runFiles = ["report.json", "index.html", "signoff.html", "signoff-letter.html"]
+
+    /// Writes a run's pages and report.json; returns the stat fingerprint of what it wrote.
+    func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
+        var context = context
+        let report = context.report
+        let json = Data(report.canonicalJSON())
+        context.digest = ReportDigest.sha256(json)
+        let folder = "runs/\(report.run.id)/"
+        try file(folder + "report.json", json)
+        let runPage = try RunPage(context, rows: rows)
+        try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle, bodyClass: "run")
+        for paper in ["a4", "letter"] {
+            let sheet = SignoffPage(context, paper: paper)
+            try page(folder + (paper == "a4" ? "signoff.html" : "signoff-letter.html"), template: "signoff", model: sheet,
+                     root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper)",
+                     stylesheets: ["print-\(paper).css"])
+        }
+        let paths = Self.runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
+        progress?(written.add(Self.runFiles.count), expectedPages)
+        return ContentKeys.outputFingerprint(paths) ?? ""
+    }
+
+    /// Brings a run's unchanged files over from the previous site: a hard link, or a copy where
+    /// links are not possible.
+    func link(run id: String, from old: String) throws(DiagnosticList) {
+        let folder = (staging as NSString).appendingPathComponent("runs/\(id)")
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for name in Self.runFiles {
+                let source = "\(old)/runs/\(id)/\(name)"
+                let target = "\(folder)/\(name)"
+                if Glibc.link(source, target) != 0 { try FileManager.default.copyItem(atPath: source, toPath: target) }
+            }
+        } catch {
+            throw DiagnosticList([.error(folder, "cannot reuse the previous site's files: \(error.localizedDescription)")])
+        }
+        progress?(written.add(Self.runFiles.count), expectedPages)
     }
 
     /// `trends/<checklist>/<environment>/`: index.html, page-<n>.html, history.json and badge.svg.

@@ -29,6 +29,8 @@ public struct BuildSummary: Sendable {
     public var seconds: Double
     /// Wall time of each step, in order, for `preflight build --timings`.
     public var steps: [(name: String, seconds: Double)] = []
+    /// Runs merged, rendered and reused.
+    public var counts = BuildCounts()
 }
 
 /// `preflight build`: checklists and runs to a static site, in named steps:
@@ -68,22 +70,33 @@ public struct SiteBuilder: Sendable {
         problems += archive.problems
         step("scan runs")
 
-        let streams = StreamSet.merge(archive: archive, library: library, problems: &problems)
-        step("read and merge runs")
         let site = SiteOutput(destination: options.output)
         let staging = try site.prepare()
         do {
-            let pages = try PageRenderer(templates: templates, staging: staging, progress: progress).render(streams, library: library)
-            step("render and write pages")
+            let renderer = PageRenderer(templates: templates, staging: staging, progress: progress,
+                                        expectedPages: archive.manifests.count * PageRenderer.runFiles.count)
+            let pagesKey = ContentKeys.combine([
+                PreflightVersion.current, templates.fingerprint(reachableFrom: ["layout", "run", "signoff", ItemRowRenderer.template]),
+            ])
+            let pipeline = RunPipeline(archive: archive, library: library, renderer: renderer, oldOutput: options.output,
+                                       cache: BuildCache.load(for: options.output), pagesKey: pagesKey)
+            var counts = BuildCounts()
+            let (streams, cache) = try pipeline.run(problems: &problems, counts: &counts)
+            step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
+            let sitePages = try renderer.render(streams, library: library)
+            step("render dashboard, trends and feed")
             try site.copyTree(options.publicDir, to: staging, as: nil)
             if let schema = options.schema, FileManager.default.fileExists(atPath: schema) {
                 try site.copyTree(schema, to: staging, as: "schema")
             }
             try site.swapIn(staging)
             step("copy assets and swap in")
+            cache.save(for: options.output)
+            step("save the cache")
+            let runs = streams.reduce(0) { $0 + $1.reports.count }
             return BuildSummary(
-                checklists: library.checklists.count, runs: streams.reduce(0) { $0 + $1.runs.count }, pages: pages,
-                problems: problems, seconds: Date().timeIntervalSince(started), steps: steps)
+                checklists: library.checklists.count, runs: runs, pages: sitePages + runs * PageRenderer.runFiles.count,
+                problems: problems, seconds: Date().timeIntervalSince(started), steps: steps, counts: counts)
         } catch {
             site.discard(staging)
             throw error

@@ -66,6 +66,18 @@ public struct TemplateLibrary: Sendable {
                                names: templates.keys.sorted())
     }
 
+    /// A key over the sources of `names` and every partial they include: pages rendered from
+    /// them change only when this does.
+    public func fingerprint(reachableFrom names: [String]) -> String {
+        var queue = names
+        var seen: Set<String> = []
+        while let name = queue.popLast() {
+            guard seen.insert(name).inserted, let source = sources[name] else { continue }
+            queue += TemplateTags.scan(source).filter { $0.kind == .partial }.map(\.name)
+        }
+        return ContentKeys.combine(seen.sorted().flatMap { [$0, sources[$0] ?? ""] })
+    }
+
     /// Renders template `name` with `model`; an unknown template or a variable no context
     /// declares is an error located in the template.
     public func render(_ name: String, _ model: some ViewModel) throws(DiagnosticList) -> String {

@@ -1,0 +1,183 @@
+import Foundation
+
+/// How much of a build was new work.
+public struct BuildCounts: Sendable, Equatable {
+    /// Runs whose folders were read and merged.
+    public var merged = 0
+    /// Runs whose pages were rendered.
+    public var rendered = 0
+    /// Runs whose pages were reused from the previous site.
+    public var reused = 0
+}
+
+/// Reads, merges and renders every run, stream by stream, reusing what the cache says is
+/// unchanged. Runs are merged in order (results carry forward), in chunks so that only a chunk
+/// of full reports is in memory; their pages render in parallel; history keeps slim reports.
+struct RunPipeline {
+    let archive: RunArchive
+    let library: ChecklistLibrary
+    let renderer: PageRenderer
+    let oldOutput: String
+    let cache: BuildCache
+    /// Everything besides a run's own data that its pages depend on (templates, generator).
+    let pagesKey: String
+    static let chunk = 32
+
+    func run(problems: inout [Diagnostic], counts: inout BuildCounts) throws(DiagnosticList) -> ([Stream], BuildCache) {
+        var groups: [String: [RunManifest]] = [:]
+        for manifest in archive.manifests { groups[BuildCache.key(checklist: manifest.checklist, environment: manifest.environment), default: []].append(manifest) }
+        var streams: [Stream] = []
+        var next = BuildCache()
+        for key in groups.keys.sorted() {
+            let manifests = groups[key] ?? []
+            guard let first = manifests.first else { continue }
+            guard let parsed = library.checklists[first.checklist] else {
+                let known = library.names.isEmpty ? "there are no checklists" : "known: " + library.names.joined(separator: ", ")
+                problems += manifests.map {
+                    .error(archive.folder(of: $0.id) + "/run.json", "run names unknown checklist '\($0.checklist)' (\(known))")
+                }
+                continue
+            }
+            let (stream, entry) = try process(manifests, parsed, cached: cache.streams[key], counts: &counts)
+            for report in stream.reports {
+                problems += report.problems.map { absolute($0) }
+            }
+            streams.append(stream)
+            next.streams[key] = entry
+        }
+        return (streams, next)
+    }
+
+    private func absolute(_ problem: Diagnostic) -> Diagnostic {
+        var copy = problem
+        if !copy.path.hasPrefix("/") { copy.path = (archive.directory as NSString).appendingPathComponent(copy.path) }
+        return copy
+    }
+
+    /// One stream: keys, then the runs that need merging, then pages.
+    private func process(_ manifests: [RunManifest], _ parsed: ParsedChecklist, cached: StreamCache?,
+                         counts: inout BuildCounts) throws(DiagnosticList) -> (Stream, StreamCache) {
+        let checklist = parsed.checklist
+        let n = manifests.count
+        let folders = manifests.map { archive.folder(of: $0.id) }
+        let old = Dictionary((cached?.runs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Content keys: from the cache while stat says the folder is unchanged.
+        let stats = ParallelMap.run(folders) { ContentKeys.statFingerprint(folder: $0) }
+        let contents = ParallelMap.run(Array(0..<n)) { index -> String in
+            if let entry = old[manifests[index].id], entry.stat == stats[index] { return entry.content }
+            return ContentKeys.contentKey(folder: folders[index])
+        }
+        var chains: [String] = []
+        var chain = ContentKeys.combine(["chain", checklistKey(parsed)])
+        var reportKeys: [String] = []
+        for index in 0..<n {
+            chains.append(chain)
+            reportKeys.append(ContentKeys.combine([contents[index], chain]))
+            chain = ContentKeys.combine([chain, contents[index]])
+        }
+        let pageKeys = (0..<n).map { index in
+            ContentKeys.combine([pagesKey, reportKeys[index], index > 0 ? reportKeys[index - 1] : "-",
+                                 index > 0 ? manifests[index - 1].id : "-", index + 1 < n ? manifests[index + 1].id : "-"])
+        }
+
+        var slim = [RunReport?](repeating: nil, count: n)
+        var reusable = [Bool](repeating: false, count: n)
+        for index in 0..<n {
+            guard let entry = old[manifests[index].id], entry.report == reportKeys[index] else { continue }
+            slim[index] = entry.summary.report(for: checklist)
+            reusable[index] = entry.page == pageKeys[index] && outputsIntact(manifests[index].id, entry.outputs)
+        }
+        let needed = (0..<n).filter { slim[$0] == nil || !reusable[$0] }
+        let mustRender = Set(needed)
+        // Merging starts where the carry-forward state is known: the run the cached pool precedes, else the first run.
+        var start = n
+        var carry = CarryPool()
+        if let first = needed.first {
+            if let pool = cached?.pool, let poolChain = cached?.poolChain, let at = chains.firstIndex(of: poolChain), at <= first,
+                (0..<at).allSatisfy({ slim[$0] != nil })
+            {
+                start = at
+                carry = pool
+            } else {
+                start = 0
+            }
+        }
+
+        var outputs = [String](repeating: "", count: n)
+        var lastPool: CarryPool?
+        let builder = ReportBuilder(checklist: checklist)
+        let resolver = ItemResolver(checklist)
+        var chunkStart = start
+        while chunkStart < n {
+            let range = chunkStart..<min(n, chunkStart + Self.chunk)
+            let inputs = ParallelMap.run(Array(range)) { index in
+                RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist, resolver: resolver)
+            }
+            var merged: [RunReport] = []
+            for (offset, input) in inputs.enumerated() {
+                if range.lowerBound + offset == n - 1 { lastPool = carry }
+                merged.append(builder.build(input, carry: carry, archive: archive.directory))
+                carry.add(input)
+            }
+            let reports = merged
+            counts.merged += reports.count
+            let previous = range.lowerBound > 0 ? slim[range.lowerBound - 1] : nil
+            let written = ParallelMap.run(Array(reports.indices)) { offset -> Result<String?, DiagnosticList> in
+                let index = range.lowerBound + offset
+                guard mustRender.contains(index) else { return .success(nil) }
+                let context = RunContext(
+                    checklist: checklist, report: reports[offset],
+                    previous: offset > 0 ? reports[offset - 1].slimmed() : previous,
+                    next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
+                do {
+                    return .success(try renderer.writeRun(context))
+                } catch let error as DiagnosticList {
+                    return .failure(error)
+                } catch {
+                    return .failure(DiagnosticList([.error(folders[index], "\(error)")]))
+                }
+            }
+            let failures = written.flatMap { (result: Result<String?, DiagnosticList>) -> [Diagnostic] in
+                if case .failure(let error) = result { return error.diagnostics }
+                return []
+            }
+            // Every run page repeats a template error; report each once.
+            if !failures.isEmpty { throw DiagnosticList(Array(Set(failures)).sorted { $0.description < $1.description }) }
+            for (offset, result) in written.enumerated() {
+                let index = range.lowerBound + offset
+                slim[index] = reports[offset].slimmed()
+                if case .success(let fingerprint?) = result {
+                    outputs[index] = fingerprint
+                    counts.rendered += 1
+                }
+            }
+            chunkStart = range.upperBound
+        }
+        // Unchanged runs: their pages come over from the previous site.
+        for index in 0..<n where outputs[index].isEmpty {
+            let id = manifests[index].id
+            try renderer.link(run: id, from: oldOutput)
+            outputs[index] = old[id]?.outputs ?? ""
+            counts.reused += 1
+        }
+
+        let reports = slim.compactMap { $0 }
+        let entries = (0..<n).map { index in
+            RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: reportKeys[index],
+                          page: pageKeys[index], outputs: outputs[index], summary: CompactReport(reports[index]))
+        }
+        let pool = lastPool ?? (needed.isEmpty ? cached?.pool : nil)
+        let entry = StreamCache(runs: entries, poolChain: pool == nil ? nil : chains.last, pool: pool)
+        return (Stream(checklist: checklist, environment: manifests[0].environment, reports: reports), entry)
+    }
+
+    private func checklistKey(_ parsed: ParsedChecklist) -> String {
+        let data = FileManager.default.contents(atPath: parsed.checklist.path) ?? Data()
+        return ContentKeys.combine([parsed.checklist.name, ContentKeys.hash(data)])
+    }
+
+    private func outputsIntact(_ id: String, _ fingerprint: String) -> Bool {
+        !fingerprint.isEmpty && ContentKeys.outputFingerprint(PageRenderer.runFiles.map { "\(oldOutput)/runs/\(id)/\($0)" }) == fingerprint
+    }
+}
