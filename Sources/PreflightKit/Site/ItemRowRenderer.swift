@@ -17,7 +17,7 @@ public struct RenderedItem: ViewModel, Hashable {
 /// template applies a transform to a text) is rendered through Mustache every time instead.
 final class ItemRowRenderer: @unchecked Sendable {
     private let templates: TemplateLibrary
-    private var fragments: [ShapeKey: Fragment?] = [:]
+    private var fragments: [[UInt8]: Fragment?] = [:]
     private let lock = NSLock()
     static let template = "partials/item"
 
@@ -26,66 +26,31 @@ final class ItemRowRenderer: @unchecked Sendable {
     }
 
     /// The row's HTML, from a compiled fragment when the shape has one.
-    func render(_ view: ItemView) throws(DiagnosticList) -> RenderedItem {
-        let (shape, values) = Self.tokenize(view)
-        let key = ShapeKey(shape)
-        let fragment: Fragment?
+    func render(_ item: ItemReport, _ source: ChecklistItem, index: Int) throws(DiagnosticList) -> RenderedItem {
+        let dynamic = ItemDynamic(item)
+        let key = dynamic.shapeKey(item: index)
         lock.lock()
         let known = fragments[key]
         lock.unlock()
+        let fragment: Fragment?
         if let known {
             fragment = known
         } else {
-            let output = try templates.render(Self.template, shape)
-            fragment = Fragment(output, tokens: values.count)
+            var count = 0
+            let tokens = dynamic.mapTexts { _ in
+                defer { count += 1 }
+                return Fragment.token(count)
+            }
+            let output = try templates.render(Self.template, ItemView(source: source, depth: item.depth, dynamic: tokens))
+            fragment = Fragment(output, tokens: count)
             lock.lock()
             fragments[key] = fragment
             lock.unlock()
         }
-        guard let fragment else { return RenderedItem(html: try templates.render(Self.template, view)) }
-        return RenderedItem(html: fragment.fill(values))
-    }
-
-    /// The view with every per-run text replaced by a numbered token, and the texts in token order.
-    static func tokenize(_ view: ItemView) -> (ItemView, [String]) {
-        var values: [String] = []
-        func token(_ text: String) -> String {
-            values.append(text)
-            return Fragment.token(values.count - 1)
+        guard let fragment else {
+            return RenderedItem(html: try templates.render(Self.template, ItemView(source: source, depth: item.depth, dynamic: dynamic)))
         }
-        var shape = view
-        shape.summary = view.summary.map(token)
-        shape.details = view.details.map(token)
-        shape.probe = view.probe.map(token)
-        shape.observed = view.observed.map(token)
-        shape.carriedFrom = view.carriedFrom.map { LinkView(href: token($0.href), text: token($0.text)) }
-        shape.expired = view.expired.map(token)
-        shape.waiver = view.waiver.map(token)
-        shape.expiredWaiver = view.expiredWaiver.map(token)
-        shape.evidence = view.evidence.map { EvidenceView(label: token($0.label), href: $0.href.map(token), text: token($0.text)) }
-        shape.otherResults = view.otherResults.map { ResultLineView(state: $0.state, text: token($0.text)) }
-        return (shape, values)
-    }
-}
-
-/// What decides a row's markup besides its texts: the item (by anchor, which is unique per
-/// checklist and build) and which parts are present. Cheaper to hash than the whole view.
-struct ShapeKey: Hashable {
-    var anchor: String
-    var state: String
-    var criterion: String?
-    var present: [Bool]
-    var evidenceLinks: [Bool]
-    var otherStates: [String]
-
-    init(_ view: ItemView) {
-        anchor = view.anchor
-        state = view.state.css
-        criterion = view.criterion
-        present = [view.summary != nil, view.details != nil, view.probe != nil, view.observed != nil,
-                   view.carriedFrom != nil, view.expired != nil, view.waiver != nil, view.expiredWaiver != nil, view.passing]
-        evidenceLinks = view.evidence.map { $0.href != nil }
-        otherStates = view.otherResults.map(\.state.css)
+        return RenderedItem(html: fragment.fill(dynamic.texts))
     }
 }
 

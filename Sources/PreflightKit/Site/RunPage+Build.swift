@@ -44,7 +44,7 @@ extension RunPage {
     static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
         var itemsBySection = [[RenderedItem]](repeating: [], count: checklist.sections.count)
         for (position, item) in report.items.enumerated() {
-            itemsBySection[checklist.items[position].section].append(try rows.render(ItemView(item, checklist.items[position])))
+            itemsBySection[checklist.items[position].section].append(try rows.render(item, checklist.items[position], index: position))
         }
         let readiness = Dictionary(report.sections.map { ($0.id, $0.readiness) }, uniquingKeysWith: { a, _ in a })
         return checklist.sections.enumerated().compactMap { index, section in
@@ -55,40 +55,6 @@ extension RunPage {
                 heading: "h\(min(6, max(2, section.level + 1)))",
                 readiness: readiness[section.id].flatMap { $0 }.map { PercentView($0) },
                 notesHTML: section.notesHTML.isEmpty ? nil : section.notesHTML, items: itemsBySection[index])
-        }
-    }
-}
-
-extension ItemView {
-    init(_ item: ItemReport, _ source: ChecklistItem) {
-        anchor = Anchor.item(item.id)
-        id = item.id
-        labelHTML = source.html
-        noteHTML = source.noteHTML.isEmpty ? nil : source.noteHTML
-        depth = min(item.depth, 8)
-        passing = item.state.isPassing || item.state == .skip
-        state = StateView(item.state)
-        switch item.criterion {
-        case .met?: criterion = "Met"
-        case .notMet?: criterion = "Not met"
-        case .clear?: criterion = "Clear"
-        case .present?: criterion = "Present"
-        case .unverified?: criterion = "Unverified"
-        case nil: criterion = nil
-        }
-        let result = item.decidedBy
-        summary = result?.summary
-        details = result?.details
-        probe = result?.probe
-        observed = result?.observedAt.display
-        evidence = result?.evidence.map(EvidenceView.init) ?? []
-        carriedFrom = item.carriedFrom.map { LinkView(href: "../\($0)/index.html", text: $0) }
-        expired = item.expired.map { "\($0.status.rawValue) from run \($0.source.run) expired \($0.validUntil?.display ?? "")" }
-        waiver = item.waiver.map { "waived by \($0.approvedBy) until \($0.expiresAt.display): \($0.reason)" }
-        expiredWaiver = item.expiredWaiver.map { "waiver by \($0.approvedBy) expired \($0.expiresAt.display): \($0.reason)" }
-        otherResults = item.results.filter { $0 != result }.map {
-            ResultLineView(state: StateView(ItemState($0.status)),
-                           text: [$0.probe, $0.summary, $0.observedAt.display].compactMap { $0 }.joined(separator: " · "))
         }
     }
 }

@@ -21,7 +21,7 @@ struct RunPipeline {
     let cache: BuildCache
     /// Everything besides a run's own data that its pages depend on (templates, generator).
     let pagesKey: String
-    static let chunk = 32
+    static let chunk = 64
 
     func run(problems: inout [Diagnostic], counts: inout BuildCounts) throws(DiagnosticList) -> ([Stream], BuildCache) {
         var groups: [String: [RunManifest]] = [:]
@@ -114,13 +114,18 @@ struct RunPipeline {
             let inputs = ParallelMap.run(Array(range)) { index in
                 RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist, resolver: resolver)
             }
-            var merged: [RunReport] = []
+            // Carry-forward is sequential but cheap: each run's starting state is noted, and the
+            // expensive merges then run in parallel.
+            var pools: [CarryPool] = []
             for (offset, input) in inputs.enumerated() {
                 if range.lowerBound + offset == n - 1 { lastPool = carry }
-                merged.append(builder.build(input, carry: carry, archive: archive.directory))
+                pools.append(carry)
                 carry.add(input)
             }
-            let reports = merged
+            let starts = pools
+            let reports = ParallelMap.run(Array(inputs.indices)) { offset in
+                builder.build(inputs[offset], carry: starts[offset], archive: archive.directory)
+            }
             counts.merged += reports.count
             let previous = range.lowerBound > 0 ? slim[range.lowerBound - 1] : nil
             let written = ParallelMap.run(Array(reports.indices)) { offset -> Result<String?, DiagnosticList> in
