@@ -1,6 +1,8 @@
 /// The parts of an item row that change from run to run: its state and the texts of its
 /// result, marks and evidence. The rest of a row (label, note, anchor) is fixed per build.
 struct ItemDynamic {
+    var itemState: ItemState
+    var itemCriterion: CriterionStatus?
     var state: StateView
     var passing: Bool
     var criterion: String?
@@ -16,6 +18,8 @@ struct ItemDynamic {
     var otherResults: [ResultLineView]
 
     init(_ item: ItemReport) {
+        itemState = item.state
+        itemCriterion = item.criterion
         passing = item.state.isPassing || item.state == .skip
         state = StateView(item.state)
         criterion = item.criterion.map(Self.word)
@@ -61,27 +65,57 @@ struct ItemDynamic {
         return copy
     }
 
-    /// The texts in token order.
+    /// The texts in token order (the order of `mapTexts`).
     var texts: [String] {
         var list: [String] = []
-        _ = mapTexts { list.append($0); return $0 }
+        list.reserveCapacity(8 + evidence.count * 3 + otherResults.count)
+        for text in [summary, details, probe, observed] { if let text { list.append(text) } }
+        if let carriedFrom { list += [carriedFrom.href, carriedFrom.text] }
+        for text in [expired, waiver, expiredWaiver] { if let text { list.append(text) } }
+        for link in evidence {
+            list.append(link.label)
+            if let href = link.href { list.append(href) }
+            list.append(link.text)
+        }
+        for line in otherResults { list.append(line.text) }
         return list
     }
 
-    /// What decides the row's markup besides its texts, with the item's position.
-    func shapeKey(item index: Int) -> [UInt8] {
-        var key: [UInt8] = [UInt8(truncatingIfNeeded: index), UInt8(truncatingIfNeeded: index >> 8),
-                            UInt8(truncatingIfNeeded: index >> 16), UInt8(truncatingIfNeeded: index >> 24)]
-        key.append(UInt8(ItemState.allCases.firstIndex { $0.rawValue == state.css } ?? 0))
-        key.append(criterion.map { UInt8(truncatingIfNeeded: $0.utf8.count) } ?? 0)
-        let flags = [passing, summary != nil, details != nil, probe != nil, observed != nil, carriedFrom != nil,
-                     expired != nil, waiver != nil, expiredWaiver != nil]
-        key.append(contentsOf: flags.map { $0 ? 1 : 0 })
-        key.append(UInt8(truncatingIfNeeded: evidence.count))
-        key.append(contentsOf: evidence.map { $0.href == nil ? 0 : 1 })
+    /// What decides a row's markup besides its texts: state, criterion, which parts are present,
+    /// the item's depth and whether it has a note.
+    func shapeKey(depth: Int, hasNote: Bool) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(16 + evidence.count + otherResults.count)
+        key += [UInt8(truncatingIfNeeded: depth), hasNote ? 1 : 0]
+        key.append(itemState.code)
+        key.append(itemCriterion.map { $0.code } ?? 0)
+        var flags: UInt16 = 0
+        for (bit, present) in [passing, summary != nil, details != nil, probe != nil, observed != nil, carriedFrom != nil,
+                               expired != nil, waiver != nil, expiredWaiver != nil].enumerated() where present {
+            flags |= 1 << bit
+        }
+        key += [UInt8(flags & 0xFF), UInt8(flags >> 8), UInt8(truncatingIfNeeded: evidence.count)]
+        for link in evidence { key.append(link.href == nil ? 0 : 1) }
         key.append(UInt8(truncatingIfNeeded: otherResults.count))
-        key.append(contentsOf: otherResults.map { line in UInt8(ItemState.allCases.firstIndex { $0.rawValue == line.state.css } ?? 0) })
+        for line in otherResults { key.append(ItemState(rawValue: line.state.css)?.code ?? 0) }
         return key
+    }
+}
+
+extension ItemState {
+    /// A small number per state, for shape keys.
+    var code: UInt8 { UInt8(ItemState.allCases.firstIndex(of: self) ?? 0) + 1 }
+}
+
+extension CriterionStatus {
+    var code: UInt8 {
+        switch self {
+        case .met: return 1
+        case .notMet: return 2
+        case .clear: return 3
+        case .present: return 4
+        case .unverified: return 5
+        }
     }
 }
 

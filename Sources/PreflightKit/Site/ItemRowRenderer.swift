@@ -28,7 +28,9 @@ final class ItemRowRenderer: @unchecked Sendable {
     /// The row's HTML, from a compiled fragment when the shape has one.
     func render(_ item: ItemReport, _ source: ChecklistItem, index: Int) throws(DiagnosticList) -> RenderedItem {
         let dynamic = ItemDynamic(item)
-        let key = dynamic.shapeKey(item: index)
+        let hasNote = !source.noteHTML.isEmpty
+        // The item's own texts are tokens too, so one shape serves every item that looks alike.
+        let key = dynamic.shapeKey(depth: min(item.depth, 8), hasNote: hasNote)
         lock.lock()
         let known = fragments[key]
         lock.unlock()
@@ -37,11 +39,23 @@ final class ItemRowRenderer: @unchecked Sendable {
             fragment = known
         } else {
             var count = 0
-            let tokens = dynamic.mapTexts { _ in
+            func token(_: String) -> String {
                 defer { count += 1 }
                 return Fragment.token(count)
             }
-            let output = try templates.render(Self.template, ItemView(source: source, depth: item.depth, dynamic: tokens))
+            var view = ItemView(source: source, depth: item.depth, dynamic: dynamic)
+            view.anchor = token(view.anchor)
+            view.id = token(view.id)
+            view.labelHTML = token(view.labelHTML)
+            view.noteHTML = view.noteHTML.map(token)
+            let shaped = ItemView(source: source, depth: item.depth, dynamic: dynamic.mapTexts(token))
+            view = ItemView(
+                anchor: view.anchor, id: view.id, labelHTML: view.labelHTML, noteHTML: view.noteHTML, depth: shaped.depth,
+                passing: shaped.passing, state: shaped.state, criterion: shaped.criterion, summary: shaped.summary,
+                details: shaped.details, probe: shaped.probe, observed: shaped.observed, evidence: shaped.evidence,
+                carriedFrom: shaped.carriedFrom, expired: shaped.expired, waiver: shaped.waiver,
+                expiredWaiver: shaped.expiredWaiver, otherResults: shaped.otherResults)
+            let output = try templates.render(Self.template, view)
             fragment = Fragment(output, tokens: count)
             lock.lock()
             fragments[key] = fragment
@@ -50,7 +64,10 @@ final class ItemRowRenderer: @unchecked Sendable {
         guard let fragment else {
             return RenderedItem(html: try templates.render(Self.template, ItemView(source: source, depth: item.depth, dynamic: dynamic)))
         }
-        return RenderedItem(html: fragment.fill(dynamic.texts))
+        var values = [Anchor.item(source.id), source.id, source.html]
+        if hasNote { values.append(source.noteHTML) }
+        values += dynamic.texts
+        return RenderedItem(html: fragment.fill(values))
     }
 }
 

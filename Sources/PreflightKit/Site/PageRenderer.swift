@@ -102,8 +102,10 @@ struct PageRenderer: Sendable {
         try file(folder + "report.json", json)
         let runPage = try RunPage(context, rows: rows)
         try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle, bodyClass: "run")
+        // Both papers share one sheet model; only the paper and the link to the other differ.
+        let a4 = SignoffPage(context, paper: "a4")
         for paper in ["a4", "letter"] {
-            let sheet = SignoffPage(context, paper: paper)
+            let sheet = paper == "a4" ? a4 : a4.onPaper(paper)
             try page(folder + (paper == "a4" ? "signoff.html" : "signoff-letter.html"), template: "signoff", model: sheet,
                      root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper)",
                      stylesheets: ["print-\(paper).css"])

@@ -67,9 +67,21 @@ extension SignoffPage {
         digest = context.digest
         version = PreflightVersion.current
         self.paper = paper
-        otherPaper = paper == "a4"
+        otherPaper = Self.otherPaper(of: paper)
+        runHref = "index.html"
+    }
+
+    /// The same sheet for another paper size.
+    func onPaper(_ paper: String) -> SignoffPage {
+        var sheet = self
+        sheet.paper = paper
+        sheet.otherPaper = Self.otherPaper(of: paper)
+        return sheet
+    }
+
+    static func otherPaper(of paper: String) -> LinkView {
+        paper == "a4"
             ? LinkView(href: "signoff-letter.html", text: "US Letter version")
             : LinkView(href: "signoff.html", text: "A4 version")
-        runHref = "index.html"
     }
 }
