@@ -14,15 +14,17 @@ public struct HistoryPoint: Sendable, Codable, Equatable {
         case startedAt = "started_at"
     }
 
-    init(_ report: RunReport, topSections: Set<String>) {
-        run = report.run.id
-        startedAt = report.run.startedAt
-        verdict = report.verdict
-        readiness = report.readiness
-        counts = report.counts
+    init(_ summary: RunSummary, checklist: Checklist) {
+        run = summary.run.id
+        startedAt = summary.run.startedAt
+        verdict = summary.verdict
+        readiness = summary.readiness
+        counts = summary.counts
         var sections: [String: Double] = [:]
-        for section in report.sections where topSections.contains(section.id) {
-            if let value = section.readiness { sections[section.id] = value }
+        if summary.fits(checklist) {
+            for (index, section) in checklist.sections.enumerated() where section.parent == 0 {
+                if let value = summary.sectionReadiness[index] { sections[section.id] = value }
+            }
         }
         self.sections = sections
     }

@@ -9,16 +9,16 @@ public struct RunChanges: Sendable, Equatable {
 
     public var isEmpty: Bool { newlyFailing.isEmpty && fixed.isEmpty && newBlockers.isEmpty }
 
-    public static func between(_ previous: RunReport?, _ current: RunReport) -> RunChanges {
-        guard let previous else { return RunChanges(newlyFailing: [], fixed: [], newBlockers: []) }
-        let before = Dictionary(previous.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    /// Compares two summaries of runs of `checklist` item by item.
+    public static func between(_ previous: RunSummary?, _ current: RunSummary, checklist: Checklist) -> RunChanges {
         var changes = RunChanges(newlyFailing: [], fixed: [], newBlockers: [])
-        for item in current.items {
-            let old = before[item.id]
-            let wasFailing = old.map { isFailing($0.state) } ?? false
-            if isFailing(item.state), !wasFailing { changes.newlyFailing.append(item.id) }
-            if wasFailing, item.state.isPassing { changes.fixed.append(item.id) }
-            if item.criterion == .present, old?.criterion != .present { changes.newBlockers.append(item.id) }
+        guard let previous, previous.fits(checklist), current.fits(checklist) else { return changes }
+        for (index, item) in checklist.items.enumerated() {
+            let wasFailing = isFailing(previous.states[index])
+            let state = current.states[index]
+            if isFailing(state), !wasFailing { changes.newlyFailing.append(item.id) }
+            if wasFailing, state.isPassing { changes.fixed.append(item.id) }
+            if current.criteria[index] == .present, previous.criteria[index] != .present { changes.newBlockers.append(item.id) }
         }
         return changes
     }

@@ -46,24 +46,18 @@ public struct StreamHistory: Sendable {
         path = stream.path
         self.options = options
         let top = checklist.sections.filter { $0.parent == 0 }
-        let topIDs = Set(top.map(\.id))
-        points = stream.reports.map { HistoryPoint($0, topSections: topIDs) }
+        points = stream.summaries.map { HistoryPoint($0, checklist: checklist) }
         var seen: Set<String> = []
         for point in points { seen.formUnion(point.sections.keys) }
         sections = top.filter { seen.contains($0.id) }.map { SectionRef(id: $0.id, title: $0.title) }
 
         let leaves = checklist.items.enumerated().filter { $0.element.children.isEmpty }
         var states = [[ItemState?]](repeating: [], count: leaves.count)
-        for report in stream.reports {
-            // Reports of one stream come from one checklist, so positions line up; look up by id otherwise.
-            let aligned = report.items.count == checklist.items.count
-            let byID = aligned ? [:] : Dictionary(report.items.map { ($0.id, $0.state) }, uniquingKeysWith: { a, _ in a })
+        for summary in stream.summaries {
+            // Summaries of one stream come from its checklist, so positions line up.
+            let aligned = summary.fits(checklist)
             for (slot, leaf) in leaves.enumerated() {
-                if aligned, report.items[leaf.offset].id == leaf.element.id {
-                    states[slot].append(report.items[leaf.offset].state)
-                } else {
-                    states[slot].append(byID[leaf.element.id])
-                }
+                states[slot].append(aligned ? summary.states[leaf.offset] : nil)
             }
         }
         tracks = leaves.enumerated().map { slot, leaf in
@@ -73,10 +67,12 @@ public struct StreamHistory: Sendable {
         flaky = tracks.compactMap { FlakyItem.detect(id: $0.id, states: $0.states[...], options: options) }
         longFailing = tracks.compactMap { LongFailingItem.detect(id: $0.id, states: $0.states, points: points, options: options) }
         timeToGreen = GreenSpan.spans(points)
-        let reports = stream.reports
-        if let latest = reports.last {
-            changes = RunChanges.between(reports.count > 1 ? reports[reports.count - 2] : nil, latest)
-            let present = Set(latest.items.filter { $0.kind == .noGo && $0.criterion == .present }.map(\.id))
+        let summaries = stream.summaries
+        if let latest = summaries.last {
+            changes = RunChanges.between(summaries.count > 1 ? summaries[summaries.count - 2] : nil, latest, checklist: checklist)
+            let present = Set(checklist.items.indices.filter {
+                latest.fits(checklist) && checklist.items[$0].kind == .noGo && latest.criteria[$0] == .present
+            }.map { checklist.items[$0].id })
             openBlockers = tracks.filter { present.contains($0.id) }
         } else {
             changes = RunChanges(newlyFailing: [], fixed: [], newBlockers: [])

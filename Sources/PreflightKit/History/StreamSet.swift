@@ -4,9 +4,10 @@ import Foundation
 public struct Stream: Sendable {
     public var checklist: Checklist
     public var environment: String
-    public var reports: [RunReport]
+    /// One summary per run, ordered by `started_at`.
+    public var summaries: [RunSummary]
 
-    public var runs: [RunManifest] { reports.map(\.run) }
+    public var runs: [RunManifest] { summaries.map(\.run) }
     /// `<checklist>/<environment>` as used in trend page paths.
     public var path: String { "\(Slug.make(checklist.name))/\(Slug.make(environment, fallback: "env"))" }
 }
@@ -16,6 +17,14 @@ public enum StreamSet {
     /// Reads all runs (in parallel), then merges each stream in order so results carry forward.
     /// Problems of each run are appended to `problems` with paths a user can open.
     public static func merge(archive: RunArchive, library: ChecklistLibrary, problems: inout [Diagnostic]) -> [Stream] {
+        mergeReports(archive: archive, library: library, problems: &problems).map { checklist, environment, reports in
+            Stream(checklist: checklist, environment: environment, summaries: reports.map { RunSummary($0, checklist: checklist) })
+        }
+    }
+
+    /// The full report of every run, stream by stream (the build itself goes through `RunPipeline`).
+    public static func mergeReports(archive: RunArchive, library: ChecklistLibrary,
+                                    problems: inout [Diagnostic]) -> [(Checklist, String, [RunReport])] {
         var groups: [String: [RunManifest]] = [:]
         for manifest in archive.manifests { groups["\(manifest.checklist)\u{0}\(manifest.environment)", default: []].append(manifest) }
         var known: [(Checklist, [RunManifest])] = []
@@ -34,7 +43,7 @@ public enum StreamSet {
         let inputs = ParallelMap.run(jobs) { checklist, manifest, resolver in
             RunReader.read(folder: archive.folder(of: manifest.id), manifest: manifest, checklist: checklist, resolver: resolver)
         }
-        var streams: [Stream] = []
+        var streams: [(Checklist, String, [RunReport])] = []
         var offset = 0
         for (checklist, manifests) in known {
             var carry = CarryPool()
@@ -46,7 +55,7 @@ public enum StreamSet {
                 carry.add(input)
             }
             offset += manifests.count
-            streams.append(Stream(checklist: checklist, environment: manifests[0].environment, reports: reports))
+            streams.append((checklist, manifests[0].environment, reports))
         }
         return streams
     }

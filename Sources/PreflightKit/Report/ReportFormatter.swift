@@ -7,9 +7,11 @@ public enum ReportFormatter {
         return "\(Int((value * 100).rounded(.down)))%"
     }
 
-    static func countsLine(_ report: RunReport) -> String {
+    static func countsLine(_ report: RunReport) -> String { countsLine(report.counts) }
+
+    static func countsLine(_ counts: [String: Int]) -> String {
         ItemState.allCases.compactMap { state in
-            let count = report.counts[state.rawValue] ?? 0
+            let count = counts[state.rawValue] ?? 0
             return count > 0 ? "\(state.rawValue) \(count)" : nil
         }.joined(separator: " · ")
     }

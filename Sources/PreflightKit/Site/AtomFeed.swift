@@ -5,8 +5,8 @@
 /// never the build time, so the same runs always give the same bytes.
 enum AtomFeed {
     static func xml(_ streams: [Stream]) -> String {
-        var entries: [(RunReport, Checklist)] = []
-        for stream in streams { entries += stream.reports.map { ($0, stream.checklist) } }
+        var entries: [(RunSummary, Checklist)] = []
+        for stream in streams { entries += stream.summaries.map { ($0, stream.checklist) } }
         entries.sort { a, b in
             let (x, y) = (a.0.run, b.0.run)
             return x.startedAt.seconds != y.startedAt.seconds ? x.startedAt.seconds > y.startedAt.seconds : x.id > y.id
@@ -30,7 +30,7 @@ enum AtomFeed {
             let word = report.verdict.rawValue.uppercased()
             let title = "\(word) \(ReportFormatter.percent(report.readiness)) · \(checklist.title) · \(run.environment) · \(run.id)"
             var summary = "\(checklist.title) in \(run.environment), run \(run.id): \(word), readiness "
-                + "\(ReportFormatter.percent(report.readiness)) (\(ReportFormatter.countsLine(report)))."
+                + "\(ReportFormatter.percent(report.readiness)) (\(ReportFormatter.countsLine(report.counts)))."
             if let reason = report.reasons.first(where: { !$0.item.isEmpty }) { summary += " First reason: \(reason.why)" }
             out += """
             <entry>

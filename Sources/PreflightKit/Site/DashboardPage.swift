@@ -6,16 +6,16 @@ public struct DashboardPage: ViewModel {
     /// `streams` and `histories` in the same order.
     init(_ streams: [Stream], histories: [StreamHistory], options: HistoryOptions) {
         var byChecklist: [String: [(Stream, StreamHistory)]] = [:]
-        for (stream, history) in zip(streams, histories) where !stream.reports.isEmpty {
+        for (stream, history) in zip(streams, histories) where !stream.summaries.isEmpty {
             byChecklist[stream.checklist.name, default: []].append((stream, history))
         }
         groups = byChecklist.keys.sorted().compactMap { name in
             // Earlier environments of a pipeline usually start first: staging before production.
             let members = (byChecklist[name] ?? []).sorted { a, b in
-                let (x, y) = (a.0.reports.first?.run.startedAt.seconds ?? 0, b.0.reports.first?.run.startedAt.seconds ?? 0)
+                let (x, y) = (a.0.summaries.first?.run.startedAt.seconds ?? 0, b.0.summaries.first?.run.startedAt.seconds ?? 0)
                 return x != y ? x < y : a.0.environment < b.0.environment
             }
-            guard let lead = members.first, let leadReport = lead.0.reports.last else { return nil }
+            guard let lead = members.first, let leadReport = lead.0.summaries.last else { return nil }
             let cards = members.compactMap { stream, history in
                 StreamCardView(stream, history: history, options: options,
                                leader: stream.environment == lead.0.environment ? nil : (lead.0.environment, leadReport))

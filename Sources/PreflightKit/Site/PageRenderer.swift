@@ -66,7 +66,7 @@ struct PageRenderer: Sendable {
     /// Files a job writes.
     private func files(of job: Job, _ streams: [Stream], options: HistoryOptions) -> Int {
         switch job {
-        case .trend(let index): return 2 + RunTableView.pageCount(runs: streams[index].reports.count, pageSize: options.pageSize)
+        case .trend(let index): return 2 + RunTableView.pageCount(runs: streams[index].summaries.count, pageSize: options.pageSize)
         case .home, .indexJSON, .feed: return 1
         }
     }
@@ -137,7 +137,7 @@ struct PageRenderer: Sendable {
         let folder = "trends/\(stream.path)/"
         let trend = TrendPage(stream, history: history)
         try page(folder + "index.html", template: "trend", model: trend, root: TrendPage.root, title: trend.pageTitle, bodyClass: "trend")
-        let pageCount = RunTableView.pageCount(runs: stream.reports.count, pageSize: history.options.pageSize)
+        let pageCount = RunTableView.pageCount(runs: stream.summaries.count, pageSize: history.options.pageSize)
         if pageCount > 1 {
             for number in 2...pageCount {
                 let runsPage = TrendRunsPage(
@@ -149,7 +149,7 @@ struct PageRenderer: Sendable {
             }
         }
         try file(folder + "history.json", try json(HistoryDocument(history), what: "history.json"))
-        let latest = stream.reports.last
+        let latest = stream.summaries.last
         try file(folder + "badge.svg", Data(Badge.svg(latest?.verdict, readiness: latest?.readiness).utf8))
         return 2 + pageCount
     }

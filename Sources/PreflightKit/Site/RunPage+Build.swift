@@ -2,7 +2,7 @@
 struct RunContext {
     var checklist: Checklist
     var report: RunReport
-    var previous: RunReport?
+    var previous: RunSummary?
     var next: RunManifest?
     var digest: String
 }
@@ -34,7 +34,7 @@ extension RunPage {
         sections = try Self.sections(context.checklist, report, rows: rows)
         signoffs = report.signoffs.map(SignoffRowView.init)
         problems = report.problems.map(\.description)
-        changes = ChangesView(context.previous, report)
+        changes = ChangesView(context.previous, RunSummary(report, checklist: context.checklist), checklist: context.checklist)
         previous = context.previous.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
         next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }
         trendHref = "../../trends/\(Slug.make(report.checklist.name))/\(Slug.make(run.environment, fallback: "env"))/index.html"
@@ -72,15 +72,18 @@ extension SignoffRowView {
 }
 
 extension ChangesView {
-    init(_ previousReport: RunReport?, _ report: RunReport) {
-        let changes = RunChanges.between(previousReport, report)
-        let before = Dictionary((previousReport?.items ?? []).map { ($0.id, $0.state.rawValue) }, uniquingKeysWith: { a, _ in a })
-        let now = Dictionary(report.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    init(_ previousRun: RunSummary?, _ current: RunSummary, checklist: Checklist) {
+        let changes = RunChanges.between(previousRun, current, checklist: checklist)
+        var position: [String: Int] = [:]
+        for (index, item) in checklist.items.enumerated() { position[item.id] = index }
         func views(_ ids: [String]) -> [ChangeView] {
-            ids.map { ChangeView(href: "#" + Anchor.item($0), id: $0, text: now[$0]?.text ?? $0,
-                                 from: before[$0] ?? "absent", to: now[$0]?.state.rawValue ?? "") }
+            ids.compactMap { id in
+                guard let index = position[id] else { return nil }
+                return ChangeView(href: "#" + Anchor.item(id), id: id, text: checklist.items[index].text,
+                                  from: previousRun?.states[index].rawValue ?? "absent", to: current.states[index].rawValue)
+            }
         }
-        previous = previousReport.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
+        previous = previousRun.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
         newlyFailing = views(changes.newlyFailing)
         fixed = views(changes.fixed)
         newBlockers = views(changes.newBlockers)

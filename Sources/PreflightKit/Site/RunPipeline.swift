@@ -39,8 +39,8 @@ struct RunPipeline {
                 continue
             }
             let (stream, entry) = try process(manifests, parsed, cached: cache.streams[key], counts: &counts)
-            for report in stream.reports {
-                problems += report.problems.map { absolute($0) }
+            for summary in stream.summaries {
+                problems += summary.problems.map { absolute($0) }
             }
             streams.append(stream)
             next.streams[key] = entry
@@ -81,21 +81,21 @@ struct RunPipeline {
                                  index > 0 ? manifests[index - 1].id : "-", index + 1 < n ? manifests[index + 1].id : "-"])
         }
 
-        var slim = [RunReport?](repeating: nil, count: n)
+        var summaries = [RunSummary?](repeating: nil, count: n)
         var reusable = [Bool](repeating: false, count: n)
         for index in 0..<n {
-            guard let entry = old[manifests[index].id], entry.report == reportKeys[index] else { continue }
-            slim[index] = entry.summary.report(for: checklist)
+            guard let entry = old[manifests[index].id], entry.report == reportKeys[index], entry.summary.fits(checklist) else { continue }
+            summaries[index] = entry.summary
             reusable[index] = entry.page == pageKeys[index] && outputsIntact(manifests[index].id, entry.outputs)
         }
-        let needed = (0..<n).filter { slim[$0] == nil || !reusable[$0] }
+        let needed = (0..<n).filter { summaries[$0] == nil || !reusable[$0] }
         let mustRender = Set(needed)
         // Merging starts where the carry-forward state is known: the run the cached pool precedes, else the first run.
         var start = n
         var carry = CarryPool()
         if let first = needed.first {
-            if let pool = cached?.pool, let poolChain = cached?.poolChain, let at = chains.firstIndex(of: poolChain), at <= first,
-                (0..<at).allSatisfy({ slim[$0] != nil })
+            if let poolChain = cached?.poolChain, let at = chains.firstIndex(of: poolChain), at <= first,
+                (0..<at).allSatisfy({ summaries[$0] != nil }), let pool = cache.pool(chain: poolChain)
             {
                 start = at
                 carry = pool
@@ -127,13 +127,14 @@ struct RunPipeline {
                 builder.build(inputs[offset], carry: starts[offset], archive: archive.directory)
             }
             counts.merged += reports.count
-            let previous = range.lowerBound > 0 ? slim[range.lowerBound - 1] : nil
+            let previous = range.lowerBound > 0 ? summaries[range.lowerBound - 1] : nil
+            let merged = ParallelMap.run(Array(reports.indices)) { RunSummary(reports[$0], checklist: checklist) }
             let written = ParallelMap.run(Array(reports.indices)) { offset -> Result<String?, DiagnosticList> in
                 let index = range.lowerBound + offset
                 guard mustRender.contains(index) else { return .success(nil) }
                 let context = RunContext(
                     checklist: checklist, report: reports[offset],
-                    previous: offset > 0 ? reports[offset - 1].slimmed() : previous,
+                    previous: offset > 0 ? merged[offset - 1] : previous,
                     next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
                 do {
                     return .success(try renderer.writeRun(context))
@@ -151,7 +152,7 @@ struct RunPipeline {
             if !failures.isEmpty { throw DiagnosticList(Array(Set(failures)).sorted { $0.description < $1.description }) }
             for (offset, result) in written.enumerated() {
                 let index = range.lowerBound + offset
-                slim[index] = reports[offset].slimmed()
+                summaries[index] = merged[offset]
                 if case .success(let fingerprint?) = result {
                     outputs[index] = fingerprint
                     counts.rendered += 1
@@ -167,14 +168,19 @@ struct RunPipeline {
             counts.reused += 1
         }
 
-        let reports = slim.compactMap { $0 }
+        let done = summaries.compactMap { $0 }
         let entries = (0..<n).map { index in
             RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: reportKeys[index],
-                          page: pageKeys[index], outputs: outputs[index], summary: CompactReport(reports[index]))
+                          page: pageKeys[index], outputs: outputs[index], summary: done[index])
         }
-        let pool = lastPool ?? (needed.isEmpty ? cached?.pool : nil)
-        let entry = StreamCache(runs: entries, poolChain: pool == nil ? nil : chains.last, pool: pool)
-        return (Stream(checklist: checklist, environment: manifests[0].environment, reports: reports), entry)
+        // The state before the last run: merged now, or unchanged from the cache.
+        let entry: StreamCache
+        if let lastPool {
+            entry = StreamCache(runs: entries, poolChain: chains.last, pool: lastPool)
+        } else {
+            entry = StreamCache(runs: entries, poolChain: cached?.poolChain == chains.last ? chains.last : nil, pool: nil)
+        }
+        return (Stream(checklist: checklist, environment: manifests[0].environment, summaries: done), entry)
     }
 
     private func checklistKey(_ parsed: ParsedChecklist) -> String {

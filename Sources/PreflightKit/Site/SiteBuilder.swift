@@ -93,7 +93,7 @@ public struct SiteBuilder: Sendable {
             step("copy assets and swap in")
             cache.save(for: options.output)
             step("save the cache")
-            let runs = streams.reduce(0) { $0 + $1.reports.count }
+            let runs = streams.reduce(0) { $0 + $1.summaries.count }
             return BuildSummary(
                 checklists: library.checklists.count, runs: runs, pages: sitePages + runs * PageRenderer.runFiles.count,
                 problems: problems, seconds: Date().timeIntervalSince(started), steps: steps, counts: counts)

@@ -36,12 +36,12 @@ public struct SiteIndex: Sendable, Codable, Equatable {
 
     init(_ streams: [Stream]) {
         self.streams = streams.compactMap { stream in
-            guard let report = stream.reports.last else { return nil }
+            guard let report = stream.summaries.last else { return nil }
             let trend = "trends/\(stream.path)/"
             let run = "runs/\(report.run.id)/"
             return Entry(
                 checklist: stream.checklist.name, title: stream.checklist.title, environment: stream.environment,
-                runs: stream.reports.count,
+                runs: stream.summaries.count,
                 latest: Latest(id: report.run.id, startedAt: report.run.startedAt, verdict: report.verdict,
                                readiness: report.readiness, counts: report.counts),
                 pages: Pages(trend: trend + "index.html", history: trend + "history.json", badge: trend + "badge.svg",

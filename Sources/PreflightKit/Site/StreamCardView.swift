@@ -18,15 +18,15 @@ public struct StreamCardView: ViewModel {
     public var signoffHref: String
     public var badgeHref: String
 
-    init?(_ stream: Stream, history: StreamHistory, options: HistoryOptions, leader: (String, RunReport)?) {
-        guard let report = stream.reports.last else { return nil }
+    init?(_ stream: Stream, history: StreamHistory, options: HistoryOptions, leader: (String, RunSummary)?) {
+        guard let report = stream.summaries.last else { return nil }
         let runHref = "runs/\(report.run.id)/index.html"
         checklistTitle = stream.checklist.title
         environment = stream.environment
         verdict = VerdictView(report.verdict)
         readiness = PercentView(report.readiness)
         started = report.run.startedAt.display
-        runCount = stream.reports.count
+        runCount = stream.summaries.count
         counts = ItemState.allCases.compactMap { state in
             let count = report.counts[state.rawValue] ?? 0
             return count > 0 ? CountView(state: StateView(state), count: count) : nil

@@ -5,7 +5,7 @@ extension TrendPage {
     init(_ stream: Stream, history: StreamHistory) {
         let options = history.options
         let runs = Self.root + "runs/"
-        let latestReport = stream.reports.last
+        let latestReport = stream.summaries.last
         let latestHref = latestReport.map { runs + $0.run.id + "/index.html" } ?? ""
         let texts = Dictionary(history.tracks.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         func itemHref(_ id: String) -> String { latestHref + "#" + Anchor.item(id) }
@@ -43,8 +43,8 @@ extension TrendPage {
                             since: LinkView(href: runs + item.sinceRun + "/index.html", text: item.sinceRun),
                             sinceDate: item.since.day, runs: item.runs, days: Self.days(item.days))
         }
-        var changes = ChangesView(stream.reports.count > 1 ? stream.reports[stream.reports.count - 2] : nil,
-                                  latestReport ?? Self.placeholder(stream))
+        var changes = ChangesView(stream.summaries.count > 1 ? stream.summaries[stream.summaries.count - 2] : nil,
+                                  latestReport ?? Self.placeholder(stream), checklist: stream.checklist)
         // ChangesView links relative to a run page; from here they point into the latest run.
         changes.previous = changes.previous.map { LinkView(href: runs + $0.text + "/index.html", text: $0.text) }
         for keyPath in [\ChangesView.newlyFailing, \ChangesView.fixed, \ChangesView.newBlockers] {
@@ -88,10 +88,9 @@ extension TrendPage {
     }
 
     /// Never used for a stream with runs; keeps the initializer total for an empty one.
-    private static func placeholder(_ stream: Stream) -> RunReport {
-        RunReport(run: RunManifest(id: "", checklist: stream.checklist.name, environment: stream.environment, startedAt: Timestamp(seconds: 0)),
-                  checklist: ChecklistReference(name: stream.checklist.name, title: stream.checklist.title), verdict: .pending,
-                  reasons: [], readiness: 0, counts: [:], items: [], sections: [], signoffs: [], problems: [])
+    private static func placeholder(_ stream: Stream) -> RunSummary {
+        RunSummary(run: RunManifest(id: "", checklist: stream.checklist.name, environment: stream.environment, startedAt: Timestamp(seconds: 0)),
+                   verdict: .pending, reasons: [], readiness: 0, counts: [:], sectionReadiness: [], states: [], criteria: [], problems: [])
     }
 }
 
@@ -99,12 +98,12 @@ extension RunTableView {
     /// Page `page` (1-based) of the stream's runs, newest first; links are relative to the trend folder.
     init(_ stream: Stream, page: Int, pageSize: Int) {
         let runs = TrendPage.root + "runs/"
-        let total = stream.reports.count
+        let total = stream.summaries.count
         let pageCount = Self.pageCount(runs: total, pageSize: pageSize)
         let newest = total - 1 - (page - 1) * pageSize
         let oldest = max(0, newest - pageSize + 1)
         rows = newest < 0 ? [] : (oldest...newest).reversed().map { index in
-            let report = stream.reports[index]
+            let report = stream.summaries[index]
             let href = runs + report.run.id + "/"
             return RunRowView(number: index + 1, run: LinkView(href: href + "index.html", text: report.run.id),
                               started: report.run.startedAt.display, verdict: VerdictView(report.verdict),

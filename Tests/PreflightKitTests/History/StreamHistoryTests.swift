@@ -19,7 +19,7 @@ struct StreamHistoryTests {
         #expect(history.points.first?.run == "staging-2026-09-28-1")
         #expect(history.points.last?.run == "staging-2026-11-12-1")
         #expect(zip(history.points, history.points.dropFirst()).allSatisfy { $0.startedAt < $1.startedAt })
-        #expect(history.points.map(\.run) == staging.reports.map(\.run.id))
+        #expect(history.points.map(\.run) == staging.summaries.map(\.run.id))
         #expect(history.points.first?.verdict == .noGo)
         #expect(history.points.first?.counts["pending"] == 37)
         #expect(history.sections.map(\.id) == ["pre-deployment-requirements", "deployment-steps", "post-deployment"])
@@ -70,7 +70,7 @@ struct StreamHistoryTests {
 
         // As of staging run 12, cross-region replication had failed since run 1 (fixed in run 13).
         var early = staging
-        early.reports = Array(staging.reports.prefix(12))
+        early.summaries = Array(staging.summaries.prefix(12))
         let then = StreamHistory(early).longFailing
         #expect(then.map(\.id) == [Self.crossRegion, Self.allChecks])
         let cross = try #require(then.first)
@@ -92,7 +92,7 @@ struct StreamHistoryTests {
 
     @Test func timeToGreenCountsFromThePreviousGo() {
         func point(_ run: String, _ day: Int, _ verdict: Verdict) -> HistoryPoint {
-            var point = HistoryPoint(Self.report(run, day: day, verdict: verdict), topSections: [])
+            var point = HistoryPoint(Self.summary(run, day: day, verdict: verdict), checklist: Self.emptyChecklist)
             point.verdict = verdict
             return point
         }
@@ -106,7 +106,7 @@ struct StreamHistoryTests {
 
     @Test func oneRunStream() throws {
         var production = try #require(try ExampleHistory.streams()["production"])
-        production.reports = Array(production.reports.prefix(1))
+        production.summaries = Array(production.summaries.prefix(1))
         let history = StreamHistory(production)
         #expect(history.points.map(\.run) == ["production-2026-10-20-1"])
         #expect(history.flaky.isEmpty)
@@ -127,9 +127,11 @@ struct StreamHistoryTests {
         #expect(large.last == 9_999)
     }
 
-    static func report(_ id: String, day: Int, verdict: Verdict) -> RunReport {
-        RunReport(run: RunManifest(id: id, checklist: "c", environment: "e", startedAt: Timestamp(seconds: Double(day) * 86_400)),
-                  checklist: ChecklistReference(name: "c", title: "C"), verdict: verdict, reasons: [], readiness: 1,
-                  counts: [:], items: [], sections: [], signoffs: [], problems: [])
+    static let emptyChecklist = Checklist(name: "c", title: "C", path: "c.md", sections: [], items: [])
+
+    static func summary(_ id: String, day: Int, verdict: Verdict) -> RunSummary {
+        RunSummary(run: RunManifest(id: id, checklist: "c", environment: "e", startedAt: Timestamp(seconds: Double(day) * 86_400)),
+                   verdict: verdict, reasons: [], readiness: 1, counts: [:], sectionReadiness: [], states: [], criteria: [],
+                   problems: [])
     }
 }

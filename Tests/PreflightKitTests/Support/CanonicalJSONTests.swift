@@ -32,8 +32,8 @@ struct CanonicalJSONTests {
     @Test func everyExampleReportMatchesFoundation() throws {
         let library = try ChecklistLibrary.load(RunsFixtures.packageRoot + "/content/checklists")
         var problems: [Diagnostic] = []
-        let streams = StreamSet.merge(archive: RunArchive.scan(RunsFixtures.packageRoot + "/content/runs"), library: library, problems: &problems)
-        let reports = streams.flatMap(\.reports)
+        let streams = StreamSet.mergeReports(archive: RunArchive.scan(RunsFixtures.packageRoot + "/content/runs"), library: library, problems: &problems)
+        let reports = streams.flatMap(\.2)
         #expect(reports.count >= 12)
         for report in reports {
             let foundation = try Self.foundation(report)
