@@ -34,8 +34,12 @@ struct PageRenderer: Sendable {
 
     /// One job: a few files produced together.
     enum Job: Sendable {
-        /// The trend pages, history.json and badge.svg of a stream.
+        /// A stream's trend page and badge.
         case trend(stream: Int)
+        /// A stream's history.json.
+        case history(stream: Int)
+        /// Page 2 and later of a stream's run table.
+        case runTable(stream: Int, page: Int)
         case home
         case indexJSON
         case feed
@@ -45,7 +49,11 @@ struct PageRenderer: Sendable {
         // Every page of a stream derives from the same history, so it is computed once, up front.
         let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
         var jobs: [Job] = [.home, .indexJSON, .feed]
-        jobs += streams.indices.map { Job.trend(stream: $0) }
+        for (index, stream) in streams.enumerated() {
+            jobs += [.trend(stream: index), .history(stream: index)]
+            let pages = RunTableView.pageCount(runs: stream.summaries.count, pageSize: options.pageSize)
+            if pages > 1 { jobs += (2...pages).map { Job.runTable(stream: index, page: $0) } }
+        }
         let total = jobs.reduce(0) { $0 + files(of: $1, streams, options: options) }
         let outcomes = ParallelMap.run(jobs) { job -> DiagnosticList? in
             do {
@@ -66,7 +74,8 @@ struct PageRenderer: Sendable {
     /// Files a job writes.
     private func files(of job: Job, _ streams: [Stream], options: HistoryOptions) -> Int {
         switch job {
-        case .trend(let index): return 2 + RunTableView.pageCount(runs: streams[index].summaries.count, pageSize: options.pageSize)
+        case .trend: return 2
+        case .history, .runTable: return 1
         case .home, .indexJSON, .feed: return 1
         }
     }
@@ -84,8 +93,21 @@ struct PageRenderer: Sendable {
         case .feed:
             try file("feed.xml", Data(AtomFeed.xml(streams).utf8))
             return 1
-        case .trend(let streamIndex):
-            return try writeTrend(streams[streamIndex], history: histories[streamIndex])
+        case .trend(let index):
+            return try writeTrend(streams[index], history: histories[index])
+        case .history(let index):
+            try file("trends/\(streams[index].path)/history.json", try json(HistoryDocument(histories[index]), what: "history.json"))
+            return 1
+        case .runTable(let index, let number):
+            let stream = streams[index]
+            let title = stream.checklist.title
+            let runsPage = TrendRunsPage(
+                root: TrendPage.root, pageTitle: "Runs, page \(number) · \(title) · \(stream.environment)",
+                checklistTitle: title, environment: stream.environment, page: number,
+                runTable: RunTableView(stream, page: number, pageSize: histories[index].options.pageSize))
+            try page("trends/\(stream.path)/" + RunTableView.file(page: number), template: "trend-runs", model: runsPage,
+                     root: TrendPage.root, title: runsPage.pageTitle, bodyClass: "trend")
+            return 1
         }
     }
 
@@ -120,7 +142,10 @@ struct PageRenderer: Sendable {
     func link(run id: String, from old: String) throws(DiagnosticList) {
         let folder = (staging as NSString).appendingPathComponent("runs/\(id)")
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // The staging folder's runs/ exists once the first run is linked; a plain mkdir is enough then.
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             for name in Self.runFiles {
                 let source = "\(old)/runs/\(id)/\(name)"
                 let target = "\(folder)/\(name)"
@@ -133,25 +158,14 @@ struct PageRenderer: Sendable {
     }
 
     /// `trends/<checklist>/<environment>/`: index.html, page-<n>.html, history.json and badge.svg.
+    /// `trends/<checklist>/<environment>/index.html` and `badge.svg`.
     private func writeTrend(_ stream: Stream, history: StreamHistory) throws(DiagnosticList) -> Int {
         let folder = "trends/\(stream.path)/"
         let trend = TrendPage(stream, history: history)
         try page(folder + "index.html", template: "trend", model: trend, root: TrendPage.root, title: trend.pageTitle, bodyClass: "trend")
-        let pageCount = RunTableView.pageCount(runs: stream.summaries.count, pageSize: history.options.pageSize)
-        if pageCount > 1 {
-            for number in 2...pageCount {
-                let runsPage = TrendRunsPage(
-                    root: TrendPage.root, pageTitle: "Runs, page \(number) · \(trend.checklistTitle) · \(stream.environment)",
-                    checklistTitle: trend.checklistTitle, environment: stream.environment, page: number,
-                    runTable: RunTableView(stream, page: number, pageSize: history.options.pageSize))
-                try page(folder + RunTableView.file(page: number), template: "trend-runs", model: runsPage, root: TrendPage.root,
-                         title: runsPage.pageTitle, bodyClass: "trend")
-            }
-        }
-        try file(folder + "history.json", try json(HistoryDocument(history), what: "history.json"))
         let latest = stream.summaries.last
         try file(folder + "badge.svg", Data(Badge.svg(latest?.verdict, readiness: latest?.readiness).utf8))
-        return 2 + pageCount
+        return 2
     }
 
     private func json(_ value: some Encodable, what: String) throws(DiagnosticList) -> Data {

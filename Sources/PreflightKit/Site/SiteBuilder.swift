@@ -71,6 +71,8 @@ public struct SiteBuilder: Sendable {
         step("scan runs")
 
         let site = SiteOutput(destination: options.output)
+        let collector = TrashCollector(site.trash)
+        defer { collector.wait() }
         let staging = try site.prepare()
         do {
             let renderer = PageRenderer(templates: templates, staging: staging, progress: progress,

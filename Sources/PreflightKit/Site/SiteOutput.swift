@@ -66,7 +66,7 @@ struct SiteOutput {
                 _ = rename(old, destination)
                 throw DiagnosticList([.error(destination, "cannot move the new site into place: \(reason)")])
             }
-            try? FileManager.default.removeItem(atPath: old)
+            park(old)
             return
         }
         guard rename(staging, destination) == 0 else {
@@ -74,7 +74,42 @@ struct SiteOutput {
         }
     }
 
+    /// Where replaced sites wait to be deleted: inside the build cache, on the same file system.
+    var trash: String { BuildCache.folder(for: destination) + "/trash" }
+
+    /// Moves a replaced site to the trash (deleting thousands of files is the slowest part of a
+    /// small rebuild, and the next build does it in the background); deletes it if it cannot.
+    private func park(_ old: String) {
+        let target = trash + "/site-\(getpid())-\(UInt32.random(in: .min ... .max))"
+        if (try? FileManager.default.createDirectory(atPath: trash, withIntermediateDirectories: true)) != nil,
+            rename(old, target) == 0
+        {
+            return
+        }
+        try? FileManager.default.removeItem(atPath: old)
+    }
+
     func discard(_ staging: String) {
         try? FileManager.default.removeItem(atPath: staging)
     }
+}
+
+/// Empties the trash of replaced sites on a background thread while a build runs.
+final class TrashCollector: @unchecked Sendable {
+    private let folder: String
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ folder: String) {
+        self.folder = folder
+        let thread = Thread { [folder, done] in
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Blocks until the trash is empty, so no work outlives the command.
+    func wait() { done.wait() }
 }
