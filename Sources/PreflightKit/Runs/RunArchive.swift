@@ -8,26 +8,43 @@ public struct RunArchive: Sendable {
     /// Run folders whose `run.json` could not be used.
     public var problems: [Diagnostic]
 
+    /// `stat` fingerprints of run folders, when the scan took them (see `scan(_:known:)`).
+    var fingerprints: [String: String] = [:]
+
     /// Lists the archive; a missing folder is an empty archive.
     public static func scan(_ directory: String) -> RunArchive {
-        var manifests: [RunManifest] = []
-        var problems: [Diagnostic] = []
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        scan(directory, known: [:])
+    }
+
+    /// Lists the archive, taking each folder's manifest from `known` (by run id) while the
+    /// folder's `stat` fingerprint still matches: the build cache saves reading every run.json.
+    static func scan(_ directory: String, known: [String: (stat: String, manifest: RunManifest)]) -> RunArchive {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        let fingerprinting = !known.isEmpty
+        let outcomes = ParallelMap.run(names) { name -> (Result<RunManifest, Diagnostic>, String?) in
             let folder = (directory as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                problems.append(.warning(folder, "ignored: the runs folder holds only run folders"))
-                continue
+                return (.failure(.warning(folder, "ignored: the runs folder holds only run folders")), nil)
             }
-            do {
-                manifests.append(try RunReader.readManifest(folder: folder))
+            let stat = fingerprinting ? ContentKeys.statFingerprint(folder: folder) : nil
+            if let stat, let entry = known[name], entry.stat == stat { return (.success(entry.manifest), stat) }
+            do throws(Diagnostic) {
+                return (.success(try RunReader.readManifest(folder: folder)), stat)
             } catch {
-                problems.append(error)
+                return (.failure(error), stat)
             }
         }
-        manifests.sort(by: RunArchive.order)
-        return RunArchive(directory: directory, manifests: manifests, problems: problems)
+        var archive = RunArchive(directory: directory, manifests: [], problems: [])
+        for (name, outcome) in zip(names, outcomes) {
+            switch outcome.0 {
+            case .success(let manifest): archive.manifests.append(manifest)
+            case .failure(let problem): archive.problems.append(problem)
+            }
+            if let stat = outcome.1 { archive.fingerprints[name] = stat }
+        }
+        archive.manifests.sort(by: RunArchive.order)
+        return archive
     }
 
     static func order(_ a: RunManifest, _ b: RunManifest) -> Bool {

@@ -96,7 +96,7 @@ struct PageRenderer: Sendable {
         case .trend(let index):
             return try writeTrend(streams[index], history: histories[index])
         case .history(let index):
-            try file("trends/\(streams[index].path)/history.json", try json(HistoryDocument(histories[index]), what: "history.json"))
+            try file("trends/\(streams[index].path)/history.json", Data(HistoryDocument(histories[index]).canonicalJSON()))
             return 1
         case .runTable(let index, let number):
             let stream = streams[index]

@@ -63,7 +63,9 @@ struct RunPipeline {
         let old = Dictionary((cached?.runs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Content keys: from the cache while stat says the folder is unchanged.
-        let stats = ParallelMap.run(folders) { ContentKeys.statFingerprint(folder: $0) }
+        let stats = ParallelMap.run(Array(0..<n)) { index in
+            archive.fingerprints[manifests[index].id] ?? ContentKeys.statFingerprint(folder: folders[index])
+        }
         let contents = ParallelMap.run(Array(0..<n)) { index -> String in
             if let entry = old[manifests[index].id], entry.stat == stats[index] { return entry.content }
             return ContentKeys.contentKey(folder: folders[index])

@@ -66,9 +66,14 @@ public struct SiteBuilder: Sendable {
         var problems = library.failures
         problems += library.checklists.values.sorted { $0.checklist.name < $1.checklist.name }.flatMap(\.diagnostics)
         step("load templates and checklists")
-        let archive = RunArchive.scan(options.runs)
+        let cache = BuildCache.load(for: options.output)
+        var known: [String: (stat: String, manifest: RunManifest)] = [:]
+        for stream in cache.streams.values {
+            for entry in stream.runs { known[entry.id] = (entry.stat, entry.summary.run) }
+        }
+        let archive = RunArchive.scan(options.runs, known: known)
         problems += archive.problems
-        step("scan runs")
+        step("read the cache and scan runs")
 
         let site = SiteOutput(destination: options.output)
         let collector = TrashCollector(site.trash)
@@ -81,9 +86,9 @@ public struct SiteBuilder: Sendable {
                 PreflightVersion.current, templates.fingerprint(reachableFrom: ["layout", "run", "signoff", ItemRowRenderer.template]),
             ])
             let pipeline = RunPipeline(archive: archive, library: library, renderer: renderer, oldOutput: options.output,
-                                       cache: BuildCache.load(for: options.output), pagesKey: pagesKey)
+                                       cache: cache, pagesKey: pagesKey)
             var counts = BuildCounts()
-            let (streams, cache) = try pipeline.run(problems: &problems, counts: &counts)
+            let (streams, nextCache) = try pipeline.run(problems: &problems, counts: &counts)
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
             let sitePages = try renderer.render(streams, library: library)
             step("render dashboard, trends and feed")
@@ -93,7 +98,7 @@ public struct SiteBuilder: Sendable {
             }
             try site.swapIn(staging)
             step("copy assets and swap in")
-            cache.save(for: options.output)
+            nextCache.save(for: options.output)
             step("save the cache")
             let runs = streams.reduce(0) { $0 + $1.summaries.count }
             return BuildSummary(

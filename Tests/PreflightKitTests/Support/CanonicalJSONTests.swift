@@ -75,4 +75,12 @@ struct CanonicalJSONTests {
         let report = ReportBuilder(checklist: checklist).build(input, carry: carry)
         #expect(report.canonicalJSON() == (try Self.foundation(report)))
     }
+
+    @Test func historyDocumentsMatchTheCodableEncoding() throws {
+        for stream in try ExampleHistory.streams().values {
+            let document = HistoryDocument(StreamHistory(stream))
+            #expect(document.canonicalJSON() == (try CanonicalJSON.encode(document)))
+            #expect(document.canonicalJSON() == (try Self.foundation(document)))
+        }
+    }
 }

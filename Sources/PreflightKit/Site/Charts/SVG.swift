@@ -4,6 +4,10 @@ import Foundation
 enum SVG {
     /// Escapes text for XML content and attribute values alike.
     static func escape(_ text: String) -> String {
+        let plain = !text.utf8.contains { byte in
+            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
+        }
+        if plain { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for character in text {
