@@ -19,6 +19,7 @@ struct PageRenderer: Sendable {
     let staging: String
     let progress: (@Sendable (Int, Int) -> Void)?
     let rows: ItemRowRenderer
+    let blocks: FragmentCache
 
     /// Pages written so far, for the progress line.
     let written = Counter()
@@ -30,6 +31,7 @@ struct PageRenderer: Sendable {
         self.progress = progress
         self.expectedPages = expectedPages
         rows = ItemRowRenderer(templates: templates)
+        blocks = FragmentCache(templates: templates)
     }
 
     /// One job: a few files produced together.
@@ -122,7 +124,7 @@ struct PageRenderer: Sendable {
         context.digest = ReportDigest.sha256(json)
         let folder = "runs/\(report.run.id)/"
         try file(folder + "report.json", json)
-        let runPage = try RunPage(context, rows: rows)
+        let runPage = try RunPage(context, rows: rows, blocks: blocks)
         try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle, bodyClass: "run")
         // Both papers share one sheet model; only the paper and the link to the other differ.
         let a4 = SignoffPage(context, paper: "a4")

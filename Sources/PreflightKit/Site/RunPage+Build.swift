@@ -10,7 +10,7 @@ struct RunContext {
 extension RunPage {
     static let root = "../../"
 
-    init(_ context: RunContext, rows: ItemRowRenderer) throws(DiagnosticList) {
+    init(_ context: RunContext, rows: ItemRowRenderer, blocks: FragmentCache) throws(DiagnosticList) {
         let report = context.report
         let run = report.run
         root = Self.root
@@ -31,7 +31,8 @@ extension RunPage {
             SectionSummaryView(anchor: Anchor.section($0.id), title: $0.title, indent: "level-\($0.level)",
                                readiness: PercentView($0.readiness), passing: $0.passing, applicable: $0.applicable)
         }
-        sections = try Self.sections(context.checklist, report, rows: rows)
+        checklistHTML = try Self.checklistHTML(try Self.sections(context.checklist, report, rows: rows),
+                                               checklist: context.checklist, blocks: blocks)
         signoffs = report.signoffs.map(SignoffRowView.init)
         problems = report.problems.map(\.description)
         changes = ChangesView(context.previous, RunSummary(report, checklist: context.checklist), checklist: context.checklist)
@@ -56,6 +57,32 @@ extension RunPage {
                 readiness: readiness[section.id].flatMap { $0 }.map { PercentView($0) },
                 notesHTML: section.notesHTML.isEmpty ? nil : section.notesHTML, items: itemsBySection[index])
         }
+    }
+}
+
+extension RunPage {
+    static let checklistTemplate = "partials/checklist"
+
+    /// The sections block: its markup is fixed per checklist but for which sections show a
+    /// readiness, so it renders once per such shape and takes each run's readiness and rows.
+    static func checklistHTML(_ sections: [SectionView], checklist: Checklist, blocks: FragmentCache) throws(DiagnosticList) -> String {
+        var key = Array(checklist.name.utf8) + [0]
+        key += sections.map { $0.readiness == nil ? 0 : 1 }
+        return try blocks.render(checklistTemplate, key: key, shaped: { maker in
+            ChecklistBlockView(sections: sections.map { section in
+                var shaped = section
+                shaped.readiness = section.readiness.map { _ in PercentView(text: maker.token(), value: maker.token()) }
+                shaped.items = section.items.map { _ in RenderedItem(html: maker.token()) }
+                return shaped
+            })
+        }, values: {
+            var values: [String] = []
+            for section in sections {
+                if let readiness = section.readiness { values += [readiness.text, readiness.value] }
+                values += section.items.map(\.html)
+            }
+            return values
+        }, direct: { ChecklistBlockView(sections: sections) })
     }
 }
 

@@ -15,7 +15,8 @@ public struct RunPage: ViewModel {
     public var readiness: PercentView
     public var counts: [CountView]
     public var sectionSummaries: [SectionSummaryView]
-    public var sections: [SectionView]
+    /// The checklist's sections and items, rendered from `partials/checklist.mustache`.
+    public var checklistHTML: String
     public var signoffs: [SignoffRowView]
     public var problems: [String]
     public var changes: ChangesView
@@ -23,6 +24,11 @@ public struct RunPage: ViewModel {
     public var next: LinkView?
     public var trendHref: String
     public var digest: String
+}
+
+/// What `partials/checklist.mustache` renders: every section with its items.
+public struct ChecklistBlockView: ViewModel {
+    public var sections: [SectionView]
 }
 
 /// One section of the checklist with its items.

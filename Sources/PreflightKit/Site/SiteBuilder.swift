@@ -83,7 +83,7 @@ public struct SiteBuilder: Sendable {
             let renderer = PageRenderer(templates: templates, staging: staging, progress: progress,
                                         expectedPages: archive.manifests.count * PageRenderer.runFiles.count)
             let pagesKey = ContentKeys.combine([
-                PreflightVersion.current, templates.fingerprint(reachableFrom: ["layout", "run", "signoff", ItemRowRenderer.template]),
+                PreflightVersion.current, templates.fingerprint(reachableFrom: ["layout", "run", "signoff", ItemRowRenderer.template, RunPage.checklistTemplate]),
             ])
             let pipeline = RunPipeline(archive: archive, library: library, renderer: renderer, oldOutput: options.output,
                                        cache: cache, pagesKey: pagesKey)

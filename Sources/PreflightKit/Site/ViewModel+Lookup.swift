@@ -31,6 +31,15 @@ extension ChangesView {
     }
 }
 
+extension ChecklistBlockView {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "sections": return self.sections
+        default: return nil
+        }
+    }
+}
+
 extension CountView {
     public func child(named name: String) -> Any? {
         switch name {
@@ -271,7 +280,7 @@ extension RunPage {
         case "readiness": return self.readiness
         case "counts": return self.counts
         case "sectionSummaries": return self.sectionSummaries
-        case "sections": return self.sections
+        case "checklistHTML": return self.checklistHTML
         case "signoffs": return self.signoffs
         case "problems": return self.problems
         case "changes": return self.changes

@@ -109,6 +109,11 @@ public struct PercentView: ViewModel {
     public var text: String
     public var value: String
 
+    init(text: String, value: String) {
+        self.text = text
+        self.value = value
+    }
+
     init(_ fraction: Double?) {
         text = ReportFormatter.percent(fraction)
         value = fraction.map { String(format: "%.3f", $0) } ?? "0"
