@@ -19,14 +19,15 @@ struct JSONBuilder {
         member()
         bytes.append(0x22)
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
+        separator()
     }
 
     /// A key that is data (a map's key); keys of one map must be given in sorted order.
     mutating func key(_ name: String) {
         member()
         string(name)
-        bytes.append(contentsOf: [0x20, 0x3A, 0x20])
+        bytes.removeLast()  // the closing quote comes back with the separator
+        separator()
     }
 
     /// Starts an element of the open array.
@@ -50,7 +51,22 @@ struct JSONBuilder {
         bytes.append(0x22)
     }
 
-    mutating func int(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    mutating func int(_ value: Int) {
+        guard value >= 0 else { return bytes.append(contentsOf: String(value).utf8) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(48 + rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
 
     mutating func double(_ value: Double) {
         var text = value.description
@@ -98,13 +114,29 @@ struct JSONBuilder {
         if empty[empty.count - 1] {
             empty[empty.count - 1] = false
         } else {
-            bytes.append(contentsOf: [0x2C, 0x0A])
+            bytes.append(0x2C)
+            bytes.append(0x0A)
         }
         pad()
     }
 
+    /// `" : "` after a key, its closing quote included.
+    private mutating func separator() {
+        bytes.append(0x22)
+        bytes.append(0x20)
+        bytes.append(0x3A)
+        bytes.append(0x20)
+    }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+
     private mutating func pad() {
-        bytes.append(contentsOf: repeatElement(0x20, count: empty.count * 2))
+        let count = empty.count * 2
+        if count <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(0x20, count: count))
+        }
     }
 
     private mutating func escape(_ byte: UInt8) {
