@@ -33,23 +33,7 @@ struct JSONBuilder {
     /// Starts an element of the open array.
     mutating func element() { member() }
 
-    mutating func string(_ value: String) {
-        bytes.append(0x22)
-        var value = value
-        value.withUTF8 { utf8 in
-            // Copy runs of plain bytes at once; escape the rest one by one.
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                escape(byte)
-                runStart = index + 1
-            }
-            if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
-        }
-        bytes.append(0x22)
-    }
+    mutating func string(_ value: String) { JSONText.appendString(value, to: &bytes) }
 
     mutating func int(_ value: Int) {
         guard value >= 0 else { return bytes.append(contentsOf: String(value).utf8) }
@@ -68,11 +52,7 @@ struct JSONBuilder {
         }
     }
 
-    mutating func double(_ value: Double) {
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
-    }
+    mutating func double(_ value: Double) { JSONText.appendDouble(value, to: &bytes) }
 
     mutating func bool(_ value: Bool) { bytes.append(contentsOf: (value ? "true" : "false").utf8) }
     mutating func null() { bytes.append(contentsOf: "null".utf8) }
@@ -139,7 +119,37 @@ struct JSONBuilder {
         }
     }
 
-    private mutating func escape(_ byte: UInt8) {
+}
+
+/// How canonical JSON writes strings and numbers (shared by `JSONBuilder` and `CanonicalJSON`).
+enum JSONText {
+    /// A quoted string: `"`, `\` and control characters escaped as Foundation escapes them.
+    static func appendString(_ value: String, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        var value = value
+        value.withUTF8 { utf8 in
+            // Copy runs of plain bytes at once; escape the rest one by one.
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                escape(byte, to: &bytes)
+                runStart = index + 1
+            }
+            if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+        }
+        bytes.append(0x22)
+    }
+
+    /// Swift's shortest form, without a trailing `.0`, as Foundation writes doubles.
+    static func appendDouble(_ value: Double, to bytes: inout [UInt8]) {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private static func escape(_ byte: UInt8, to bytes: inout [UInt8]) {
         switch byte {
         case 0x22: bytes += [0x5C, 0x22]
         case 0x5C: bytes += [0x5C, 0x5C]
@@ -148,10 +158,9 @@ struct JSONBuilder {
         case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
         case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
         case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-        case 0x00..<0x20:
+        default:
             let hex = Array("0123456789abcdef".utf8)
             bytes += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-        default: bytes.append(byte)
         }
     }
 }
