@@ -33,8 +33,9 @@ public struct BuildSummary: Sendable {
     public var counts = BuildCounts()
 }
 
-/// `preflight build`: checklists and runs to a static site, in named steps:
-/// load templates → load checklists → scan runs → merge reports → render pages → copy assets → swap in.
+/// `preflight build`: checklists and runs to a static site, in named steps: load templates and
+/// checklists → read the cache and scan runs → read, merge and render runs (reusing unchanged
+/// ones) → render dashboard, trends and feed → copy assets and swap in → save the cache.
 public struct SiteBuilder: Sendable {
     public var options: SiteOptions
     /// Called with (pages written, pages in all) while pages are written.
