@@ -69,7 +69,7 @@ public enum RunReader {
         for name in names.sorted() where name != "run.json" && !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
             if isDirectory.boolValue || !name.hasSuffix(".json") {
                 problems.append(.warning(path, "ignored: a run folder holds only .json record files"))
                 continue

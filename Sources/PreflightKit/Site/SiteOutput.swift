@@ -36,7 +36,7 @@ struct SiteOutput {
             for file in files {
                 let from = (source as NSString).appendingPathComponent(file)
                 let to = (target as NSString).appendingPathComponent(file)
-                FileManager.default.fileExists(atPath: from, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: from, isDirectory: &isDirectory)
                 if isDirectory.boolValue {
                     try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
                 } else if !FileManager.default.fileExists(atPath: to) {
