@@ -2,9 +2,13 @@
 public struct DashboardPage: ViewModel {
     public var groups: [StreamGroupView]
     public var empty: Bool
+    /// Problems that belong to no run page: unreadable checklists, broken run folders, runs of
+    /// unknown checklists.
+    public var problems: [String]
 
     /// `streams` and `histories` in the same order.
-    init(_ streams: [Stream], histories: [StreamHistory], options: HistoryOptions) {
+    init(_ streams: [Stream], histories: [StreamHistory], options: HistoryOptions, problems: [Diagnostic] = []) {
+        self.problems = problems.map(\.description)
         var byChecklist: [String: [(Stream, StreamHistory)]] = [:]
         for (stream, history) in zip(streams, histories) where !stream.summaries.isEmpty {
             byChecklist[stream.checklist.name, default: []].append((stream, history))

@@ -47,7 +47,9 @@ struct PageRenderer: Sendable {
         case feed
     }
 
-    func render(_ streams: [Stream], library: ChecklistLibrary, options: HistoryOptions = .default) throws(DiagnosticList) -> Int {
+    /// Writes the dashboard, trend pages, index.json and the feed; `problems` are those no run page shows.
+    func render(_ streams: [Stream], library: ChecklistLibrary, problems: [Diagnostic] = [],
+                options: HistoryOptions = .default) throws(DiagnosticList) -> Int {
         // Every page of a stream derives from the same history, so it is computed once, up front.
         let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
         var jobs: [Job] = [.home, .indexJSON, .feed]
@@ -59,7 +61,7 @@ struct PageRenderer: Sendable {
         let total = jobs.reduce(0) { $0 + files(of: $1, streams, options: options) }
         let outcomes = ParallelMap.run(jobs) { job -> DiagnosticList? in
             do {
-                let count = try self.write(job, streams, histories: histories)
+                let count = try self.write(job, streams, histories: histories, problems: problems)
                 progress?(self.written.add(count), max(self.expectedPages + total, self.written.add(0)))
                 return nil
             } catch let error as DiagnosticList {
@@ -82,11 +84,11 @@ struct PageRenderer: Sendable {
         }
     }
 
-    private func write(_ job: Job, _ streams: [Stream], histories: [StreamHistory]) throws(DiagnosticList) -> Int {
+    private func write(_ job: Job, _ streams: [Stream], histories: [StreamHistory], problems: [Diagnostic]) throws(DiagnosticList) -> Int {
         switch job {
         case .home:
             let options = histories.first?.options ?? .default
-            try page("index.html", template: "home", model: DashboardPage(streams, histories: histories, options: options),
+            try page("index.html", template: "home", model: DashboardPage(streams, histories: histories, options: options, problems: problems),
                      root: "", title: "Preflight dashboard", bodyClass: "home")
             return 1
         case .indexJSON:

@@ -23,7 +23,9 @@ struct RunPipeline {
     let pagesKey: String
     static let chunk = 64
 
-    func run(problems: inout [Diagnostic], counts: inout BuildCounts) throws(DiagnosticList) -> ([Stream], BuildCache) {
+    /// `problems` receives each run's input problems (shown on its run page); `outside` those of
+    /// runs that get no page (a run of an unknown checklist).
+    func run(problems: inout [Diagnostic], counts: inout BuildCounts, outside: inout [Diagnostic]) throws(DiagnosticList) -> ([Stream], BuildCache) {
         var groups: [String: [RunManifest]] = [:]
         for manifest in archive.manifests { groups[BuildCache.key(checklist: manifest.checklist, environment: manifest.environment), default: []].append(manifest) }
         var streams: [Stream] = []
@@ -33,7 +35,7 @@ struct RunPipeline {
             guard let first = manifests.first else { continue }
             guard let parsed = library.checklists[first.checklist] else {
                 let known = library.names.isEmpty ? "there are no checklists" : "known: " + library.names.joined(separator: ", ")
-                problems += manifests.map {
+                outside += manifests.map {
                     .error(archive.folder(of: $0.id) + "/run.json", "run names unknown checklist '\($0.checklist)' (\(known))")
                 }
                 continue

@@ -89,9 +89,12 @@ public struct SiteBuilder: Sendable {
             let pipeline = RunPipeline(archive: archive, library: library, renderer: renderer, oldOutput: options.output,
                                        cache: cache, pagesKey: pagesKey)
             var counts = BuildCounts()
-            let (streams, nextCache) = try pipeline.run(problems: &problems, counts: &counts)
+            var runProblems: [Diagnostic] = []
+            let (streams, nextCache) = try pipeline.run(problems: &runProblems, counts: &counts, outside: &problems)
+            let unplaced = problems
+            problems += runProblems
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
-            let sitePages = try renderer.render(streams, library: library)
+            let sitePages = try renderer.render(streams, library: library, problems: unplaced)
             step("render dashboard, trends and feed")
             try site.copyTree(options.publicDir, to: staging, as: nil)
             if let schema = options.schema, FileManager.default.fileExists(atPath: schema) {

@@ -66,6 +66,7 @@ extension DashboardPage {
         switch name {
         case "groups": return self.groups
         case "empty": return self.empty
+        case "problems": return self.problems
         default: return nil
         }
     }
