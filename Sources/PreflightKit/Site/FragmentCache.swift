@@ -2,21 +2,33 @@ import Foundation
 
 /// Markup rendered once per *shape* with numbered placeholder tokens in place of texts, then
 /// filled in per run: how item rows and the checklist block of run pages render (see
-/// `ItemRowRenderer`). A template is the only source of the markup either way; a shape whose
-/// output cannot be split at its tokens (a transform changed one) renders directly every time.
+/// `ItemRowRenderer`). A template is the only source of the markup either way; a template that
+/// transforms a value, or a shape whose output cannot be split at its tokens, renders directly
+/// every time.
 final class FragmentCache: @unchecked Sendable {
     private let templates: TemplateLibrary
     private var fragments: [[UInt8]: Fragment?] = [:]
+    private var allowed: [String: Bool] = [:]
     private let lock = NSLock()
 
     init(templates: TemplateLibrary) {
         self.templates = templates
     }
 
+    private func allowsPlaceholders(_ template: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = allowed[template] { return known }
+        let answer = templates.allowsPlaceholders(template)
+        allowed[template] = answer
+        return answer
+    }
+
     /// Renders `template` for one shape. `shaped` builds the model with a token for each text,
     /// in the order `values` lists the texts; `direct` builds the real model for the fallback.
     func render<Model: ViewModel>(_ template: String, key: [UInt8], shaped: (inout TokenMaker) -> Model,
                                   values: () -> [String], direct: () -> Model) throws(DiagnosticList) -> String {
+        guard allowsPlaceholders(template) else { return try templates.render(template, direct()) }
         lock.lock()
         let known = fragments[key]
         lock.unlock()

@@ -69,13 +69,30 @@ public struct TemplateLibrary: Sendable {
     /// A key over the sources of `names` and every partial they include: pages rendered from
     /// them change only when this does.
     public func fingerprint(reachableFrom names: [String]) -> String {
+        let reached = reachable(from: names)
+        return ContentKeys.combine(reached.flatMap { [$0, sources[$0] ?? ""] })
+    }
+
+    /// `names` and every partial they include, sorted.
+    func reachable(from names: [String]) -> [String] {
         var queue = names
         var seen: Set<String> = []
         while let name = queue.popLast() {
             guard seen.insert(name).inserted, let source = sources[name] else { continue }
             queue += TemplateTags.scan(source).filter { $0.kind == .partial }.map(\.name)
         }
-        return ContentKeys.combine(seen.sorted().flatMap { [$0, sources[$0] ?? ""] })
+        return seen.sorted()
+    }
+
+    /// Whether `name` can be rendered once with placeholder tokens and filled in later: not when
+    /// it (or a partial) transforms a value (`{{uppercased(summary)}}` would print the token's
+    /// text unchanged). `empty(list)` only tests a list whose length is part of the shape.
+    func allowsPlaceholders(_ name: String) -> Bool {
+        reachable(from: [name]).allSatisfy { template in
+            TemplateTags.scan(sources[template] ?? "").allSatisfy { tag in
+                tag.transform == nil || (tag.transform == "empty" && tag.kind != .variable)
+            }
+        }
     }
 
     /// Renders template `name` with `model`; an unknown template or a variable no context

@@ -9,6 +9,8 @@ struct TemplateTags {
         var name: String
         var line: Int
         var column: Int
+        /// The transform applied to the name (`uppercased` in `{{uppercased(summary)}}`), if any.
+        var transform: String?
     }
 
     /// `empty(items)` looks up `items`.
@@ -44,7 +46,8 @@ struct TemplateTags {
                 }
                 let name = body.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "}"))
                     .trimmingCharacters(in: .whitespaces)
-                tags.append(Tag(kind: kind, name: variableName(name), line: startLine, column: startColumn))
+                let transform = name.firstIndex(of: "(").map { String(name[..<$0]).trimmingCharacters(in: .whitespaces) }
+                tags.append(Tag(kind: kind, name: variableName(name), line: startLine, column: startColumn, transform: transform))
                 let stop = min(end + 2, characters.count)
                 while index < stop {
                     if characters[index] == "\n" { line += 1; column = 1 } else { column += 1 }

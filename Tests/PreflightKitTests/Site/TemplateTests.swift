@@ -217,3 +217,22 @@ import Testing
         return error
     }
 }
+
+/// Rows rendered from placeholders must print exactly what Mustache prints, transforms included.
+@Suite("Item rows with transforms")
+struct ItemRowTransformTests {
+    @Test func aTransformedValueIsRenderedThroughMustache() throws {
+        let fixture = try Fixture()
+        let templates = try SiteFixture.copyTemplates(into: fixture)
+        let path = templates + "/partials/item.mustache"
+        let source = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(source.contains("<p class=\"summary\">{{summary}}</p>"))
+        try source.replacingOccurrences(of: "<p class=\"summary\">{{summary}}</p>", with: "<p class=\"summary\">{{uppercased(summary)}}</p>")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let output = fixture.path("_site")
+        _ = try SiteBuilder(options: SiteFixture.options(output: output, templates: templates)).build()
+        let page = try String(contentsOfFile: output + "/runs/production-2026-11-16-1/index.html", encoding: .utf8)
+        #expect(page.contains("<p class=\"summary\">NO CRITICAL VULNERABILITIES IN THE 14 DEPLOYED IMAGES</p>"))
+        #expect(!page.contains("No critical vulnerabilities in the 14 deployed images"))
+    }
+}
