@@ -25,11 +25,8 @@ public enum StreamSet {
     /// The full report of every run, stream by stream (the build itself goes through `RunPipeline`).
     public static func mergeReports(archive: RunArchive, library: ChecklistLibrary,
                                     problems: inout [Diagnostic]) -> [(Checklist, String, [RunReport])] {
-        var groups: [String: [RunManifest]] = [:]
-        for manifest in archive.manifests { groups["\(manifest.checklist)\u{0}\(manifest.environment)", default: []].append(manifest) }
         var known: [(Checklist, [RunManifest])] = []
-        for key in groups.keys.sorted() {
-            let manifests = groups[key] ?? []
+        for (_, manifests) in archive.streams() {
             guard let first = manifests.first else { continue }
             do {
                 known.append((try library.checklist(named: first.checklist, for: archive.folder(of: first.id) + "/run.json"), manifests))

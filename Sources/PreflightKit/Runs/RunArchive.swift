@@ -47,6 +47,18 @@ public struct RunArchive: Sendable {
         return archive
     }
 
+    /// The key of a stream: `<checklist>` NUL `<environment>`.
+    public static func streamKey(checklist: String, environment: String) -> String { checklist + "\u{0}" + environment }
+
+    /// Manifests by stream, in key order; each stream's runs in `started_at` order.
+    public func streams() -> [(key: String, manifests: [RunManifest])] {
+        var groups: [String: [RunManifest]] = [:]
+        for manifest in manifests {
+            groups[Self.streamKey(checklist: manifest.checklist, environment: manifest.environment), default: []].append(manifest)
+        }
+        return groups.keys.sorted().map { ($0, groups[$0] ?? []) }
+    }
+
     static func order(_ a: RunManifest, _ b: RunManifest) -> Bool {
         (a.startedAt.seconds, a.id) < (b.startedAt.seconds, b.id)
     }

@@ -11,12 +11,10 @@ struct BuildCache: Sendable {
     /// Bumped whenever the meaning of a key or entry changes; a cache of another format is ignored.
     static let format = 2
 
-    /// By stream: `<checklist>` NUL `<environment>`.
+    /// By stream key (`RunArchive.streamKey`).
     var streams: [String: StreamCache] = [:]
     /// Where the cache was read from (pool files are read from there on demand).
     var folder = ""
-
-    static func key(checklist: String, environment: String) -> String { checklist + "\u{0}" + environment }
 
     /// The cache folder of an output folder.
     static func folder(for output: String) -> String {

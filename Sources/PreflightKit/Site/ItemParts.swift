@@ -120,10 +120,6 @@ extension CriterionStatus {
 }
 
 extension ItemView {
-    init(_ item: ItemReport, _ source: ChecklistItem) {
-        self.init(source: source, depth: item.depth, dynamic: ItemDynamic(item))
-    }
-
     init(source: ChecklistItem, depth: Int, dynamic: ItemDynamic) {
         self.init(
             anchor: Anchor.item(source.id), id: source.id, labelHTML: source.html,

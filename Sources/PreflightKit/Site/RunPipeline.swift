@@ -26,21 +26,18 @@ struct RunPipeline {
     /// `problems` receives each run's input problems (shown on its run page); `outside` those of
     /// runs that get no page (a run of an unknown checklist).
     func run(problems: inout [Diagnostic], counts: inout BuildCounts, outside: inout [Diagnostic]) throws(DiagnosticList) -> ([Stream], BuildCache) {
-        var groups: [String: [RunManifest]] = [:]
-        for manifest in archive.manifests { groups[BuildCache.key(checklist: manifest.checklist, environment: manifest.environment), default: []].append(manifest) }
         var streams: [Stream] = []
         var next = BuildCache()
-        for key in groups.keys.sorted() {
-            let manifests = groups[key] ?? []
+        for (key, manifests) in archive.streams() {
             guard let first = manifests.first else { continue }
-            guard let parsed = library.checklists[first.checklist] else {
-                let known = library.names.isEmpty ? "there are no checklists" : "known: " + library.names.joined(separator: ", ")
-                outside += manifests.map {
-                    .error(archive.folder(of: $0.id) + "/run.json", "run names unknown checklist '\($0.checklist)' (\(known))")
-                }
+            let checklist: Checklist
+            do {
+                checklist = try library.checklist(named: first.checklist, for: "")
+            } catch {
+                outside += manifests.map { .error(archive.folder(of: $0.id) + "/run.json", error.message) }
                 continue
             }
-            let (stream, entry) = try process(manifests, parsed, cached: cache.streams[key], counts: &counts)
+            let (stream, entry) = try process(manifests, checklist, cached: cache.streams[key], counts: &counts)
             for summary in stream.summaries {
                 problems += summary.problems.map { absolute($0) }
             }
@@ -57,9 +54,8 @@ struct RunPipeline {
     }
 
     /// One stream: keys, then the runs that need merging, then pages.
-    private func process(_ manifests: [RunManifest], _ parsed: ParsedChecklist, cached: StreamCache?,
+    private func process(_ manifests: [RunManifest], _ checklist: Checklist, cached: StreamCache?,
                          counts: inout BuildCounts) throws(DiagnosticList) -> (Stream, StreamCache) {
-        let checklist = parsed.checklist
         let n = manifests.count
         let folders = manifests.map { archive.folder(of: $0.id) }
         let old = Dictionary((cached?.runs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -73,7 +69,7 @@ struct RunPipeline {
             return ContentKeys.contentKey(folder: folders[index])
         }
         var chains: [String] = []
-        var chain = ContentKeys.combine(["chain", checklistKey(parsed)])
+        var chain = ContentKeys.combine(["chain", checklistKey(checklist)])
         var reportKeys: [String] = []
         for index in 0..<n {
             chains.append(chain)
@@ -187,9 +183,9 @@ struct RunPipeline {
         return (Stream(checklist: checklist, environment: manifests[0].environment, summaries: done), entry)
     }
 
-    private func checklistKey(_ parsed: ParsedChecklist) -> String {
-        let data = FileManager.default.contents(atPath: parsed.checklist.path) ?? Data()
-        return ContentKeys.combine([parsed.checklist.name, ContentKeys.hash(data)])
+    private func checklistKey(_ checklist: Checklist) -> String {
+        let data = FileManager.default.contents(atPath: checklist.path) ?? Data()
+        return ContentKeys.combine([checklist.name, ContentKeys.hash(data)])
     }
 
     private func outputsIntact(_ id: String, _ fingerprint: String) -> Bool {

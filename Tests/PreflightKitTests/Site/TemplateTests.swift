@@ -236,3 +236,32 @@ struct ItemRowTransformTests {
         #expect(!page.contains("No critical vulnerabilities in the 14 deployed images"))
     }
 }
+
+/// Filled rows must be the bytes Mustache renders for the same item; `ItemDynamic.texts` must list
+/// texts in the order `mapTexts` hands out tokens.
+@Suite("Item rows from placeholders")
+struct ItemRowFragmentTests {
+    @Test func everyRowOfTheExampleRunsEqualsDirectRendering() throws {
+        let templates = try TemplateLibrary.load(SiteFixture.templates)
+        let rows = ItemRowRenderer(templates: templates)
+        let library = try ChecklistLibrary.load(SiteFixture.checklists)
+        var problems: [Diagnostic] = []
+        let streams = StreamSet.mergeReports(archive: RunArchive.scan(SiteFixture.runs), library: library, problems: &problems)
+        var compared = 0
+        var carried = 0
+        for (checklist, _, reports) in streams {
+            for report in reports {
+                for (index, item) in report.items.enumerated() {
+                    let source = checklist.items[index]
+                    let filled = try rows.render(item, source, index: index).html
+                    let direct = try templates.render(ItemRowRenderer.template, ItemView(source: source, depth: item.depth, dynamic: ItemDynamic(item)))
+                    #expect(filled == direct, "\(report.run.id) \(item.id)")
+                    compared += 1
+                    if item.carriedFrom != nil || item.waiver != nil || item.expired != nil { carried += 1 }
+                }
+            }
+        }
+        #expect(compared == 18 * 177)
+        #expect(carried > 0)  // rows with carried, waived or expired marks are among them
+    }
+}
