@@ -9,9 +9,16 @@ public struct ReportBuilder: Sendable {
     /// Builds the report; `archive` is the runs folder, used to shorten problem paths.
     public func build(_ input: RunInput, carry: CarryPool = CarryPool(), archive: String? = nil) -> RunReport {
         let now = input.manifest.startedAt
-        let deciding = Dictionary(Merge.decidingResults(input.results).map { ($0.item, $0) }, uniquingKeysWith: { $1 })
+        // The newest result decides; file order breaks ties (the later wins), as in `Merge.decidingResults`.
+        var deciding: [String: ProbeResult] = [:]
         var resultsByItem: [String: [ProbeResult]] = [:]
-        for result in input.results { resultsByItem[result.item, default: []].append(result) }
+        deciding.reserveCapacity(checklist.items.count)
+        resultsByItem.reserveCapacity(checklist.items.count)
+        for result in input.results {
+            resultsByItem[result.item, default: []].append(result)
+            if let current = deciding[result.item], result.observedAt < current.observedAt { continue }
+            deciding[result.item] = result
+        }
         var waiverByItem: [String: Waiver] = [:]
         for waiver in input.waivers where waiverByItem[waiver.item].map({ waiver.expiresAt >= $0.expiresAt }) ?? true {
             waiverByItem[waiver.item] = waiver
@@ -31,41 +38,10 @@ public struct ReportBuilder: Sendable {
         // Children come after their parent in document order, so walking backwards settles
         // every child before its parent.
         for position in items.indices.reversed() {
-            var item = items[position]
             let source = checklist.items[position]
-            if let result = deciding[item.id] {
-                item.state = ItemState(result.status)
-                item.decidedBy = result
-            } else if let carried = carry.carried(item.id) {
-                if let until = carried.validUntil, until > now {
-                    item.state = ItemState(carried.status)
-                    item.decidedBy = carried
-                    item.carriedFrom = carried.source.run
-                } else {
-                    item.expired = carried
-                }
-            }
-            if item.decidedBy == nil {
-                if item.kind == .signoff, let role = item.role, let status = signoffs.first(where: { $0.role == role }),
-                    let decision = status.decision
-                {
-                    item.state = decision == .approve ? .pass : .fail
-                } else if !source.children.isEmpty {
-                    item.state = rollUp(source.children.compactMap { index[$0].map { items[$0].state } })
-                } else {
-                    item.state = item.checked ? .done : .pending
-                }
-            }
-            let waiver = waiverByItem[item.id] ?? carry.waiver(item.id)
-            if let waiver, !item.state.isPassing, item.state != .skip {
-                if waiver.expiresAt > now {
-                    item.state = .waived
-                    item.waiver = waiver
-                } else {
-                    item.expiredWaiver = waiver
-                }
-            }
-            items[position] = item
+            let childStates = source.children.compactMap { index[$0].map { items[$0].state } }
+            settle(&items[position], source: source, deciding: deciding[source.id], carry: carry, now: now,
+                   childStates: childStates, signoffs: signoffs, waiver: waiverByItem[source.id])
         }
         for position in items.indices { items[position].criterion = criterion(items[position]) }
 
@@ -75,6 +51,43 @@ public struct ReportBuilder: Sendable {
             run: input.manifest, checklist: ChecklistReference(name: checklist.name, title: checklist.title),
             verdict: verdict, reasons: reasons, readiness: readiness, counts: counts, items: items,
             sections: sections, signoffs: signoffs, problems: input.problems.map { relative($0, to: archive) })
+    }
+
+    /// Decides one item's state in place (a copy of a report item costs a retain per field).
+    private func settle(_ item: inout ItemReport, source: ChecklistItem, deciding: ProbeResult?, carry: CarryPool,
+                        now: Timestamp, childStates: [ItemState], signoffs: [SignoffStatus], waiver runWaiver: Waiver?) {
+        if let result = deciding {
+            item.state = ItemState(result.status)
+            item.decidedBy = result
+        } else if let carried = carry.carried(item.id) {
+            if let until = carried.validUntil, until > now {
+                item.state = ItemState(carried.status)
+                item.decidedBy = carried
+                item.carriedFrom = carried.source.run
+            } else {
+                item.expired = carried
+            }
+        }
+        if item.decidedBy == nil {
+            if item.kind == .signoff, let role = item.role, let status = signoffs.first(where: { $0.role == role }),
+                let decision = status.decision
+            {
+                item.state = decision == .approve ? .pass : .fail
+            } else if !source.children.isEmpty {
+                item.state = rollUp(childStates)
+            } else {
+                item.state = item.checked ? .done : .pending
+            }
+        }
+        let waiver = runWaiver ?? carry.waiver(item.id)
+        if let waiver, !item.state.isPassing, item.state != .skip {
+            if waiver.expiresAt > now {
+                item.state = .waived
+                item.waiver = waiver
+            } else {
+                item.expiredWaiver = waiver
+            }
+        }
     }
 
     /// Worst child first; skipped children are ignored, all-skipped gives skip.

@@ -1,15 +1,18 @@
 import Foundation
 
 /// Markup rendered once per *shape* with numbered placeholder tokens in place of texts, then
-/// filled in per run: how item rows and the checklist block of run pages render (see
-/// `ItemRowRenderer`). A template is the only source of the markup either way; a template that
-/// transforms a value, or a shape whose output cannot be split at its tokens, renders directly
-/// every time.
+/// filled in per run: how item rows, the checklist block, run pages and sign-off sheets render
+/// (see `ItemRowRenderer` and `ShapedModel`). A template is the only source of the markup either
+/// way; a template that transforms a value, or a shape whose output cannot be split at its
+/// tokens, renders directly every time.
 final class FragmentCache: @unchecked Sendable {
     private let templates: TemplateLibrary
     private var fragments: [[UInt8]: Fragment?] = [:]
     private var allowed: [String: Bool] = [:]
     private let lock = NSLock()
+
+    /// Shapes kept at most: a bound on memory for archives whose runs rarely share a shape.
+    static let capacity = 20_000
 
     init(templates: TemplateLibrary) {
         self.templates = templates
@@ -24,11 +27,14 @@ final class FragmentCache: @unchecked Sendable {
         return answer
     }
 
-    /// Renders `template` for one shape. `shaped` builds the model with a token for each text,
-    /// in the order `values` lists the texts; `direct` builds the real model for the fallback.
-    func render<Model: ViewModel>(_ template: String, key: [UInt8], shaped: (inout TokenMaker) -> Model,
-                                  values: () -> [String], direct: () -> Model) throws(DiagnosticList) -> String {
-        guard allowsPlaceholders(template) else { return try templates.render(template, direct()) }
+    /// Renders `template` for one shape into `bytes`. `shaped` builds the model with a token for
+    /// each text, in the order `values` lists the texts; `direct` builds the real model for the fallback.
+    func render<Shaped: ViewModel, Model: ViewModel>(
+        _ template: String, key: [UInt8], into bytes: inout [UInt8], shaped: (inout TokenMaker) -> Shaped,
+        values: () -> [String], direct: () -> Model) throws(DiagnosticList) {
+        guard allowsPlaceholders(template) else {
+            return bytes.append(contentsOf: try templates.render(template, direct()).utf8)
+        }
         lock.lock()
         let known = fragments[key]
         lock.unlock()
@@ -40,11 +46,39 @@ final class FragmentCache: @unchecked Sendable {
             let model = shaped(&maker)
             fragment = Fragment(try templates.render(template, model), tokens: maker.count)
             lock.lock()
-            fragments[key] = fragment
+            if fragments.count < Self.capacity { fragments[key] = fragment }
             lock.unlock()
         }
-        guard let fragment else { return try templates.render(template, direct()) }
-        return fragment.fill(values())
+        guard let fragment else { return bytes.append(contentsOf: try templates.render(template, direct()).utf8) }
+        fragment.fill(values(), into: &bytes)
+    }
+
+    /// `render(_:key:into:shaped:values:direct:)` as a string.
+    func render<Shaped: ViewModel, Model: ViewModel>(
+        _ template: String, key: [UInt8], shaped: (inout TokenMaker) -> Shaped, values: () -> [String],
+        direct: () -> Model) throws(DiagnosticList) -> String {
+        var bytes: [UInt8] = []
+        try render(template, key: key, into: &bytes, shaped: shaped, values: values, direct: direct)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension FragmentCache {
+    /// Renders `template` with `model` into `bytes`, from the fragment of the model's shape
+    /// (rendering the fragment first when the shape is new).
+    func render<Model: ShapedModel>(_ template: String, _ model: Model, into bytes: inout [UInt8]) throws(DiagnosticList) {
+        var shape = ModelShape(template: template)
+        model.recordShape(&shape)
+        let texts = shape.texts
+        try render(template, key: shape.key, into: &bytes, shaped: { model.placeholderModel(&$0) },
+                   values: { texts }, direct: { model })
+    }
+
+    /// `render(_:_:into:)` as a string.
+    func render<Model: ShapedModel>(_ template: String, _ model: Model) throws(DiagnosticList) -> String {
+        var bytes: [UInt8] = []
+        try render(template, model, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -60,42 +94,79 @@ struct TokenMaker {
 
 /// Rendered markup split at placeholder tokens.
 struct Fragment {
-    /// Text between tokens: one more than there are slots.
-    var chunks: [String]
+    /// Bytes between tokens: one more than there are slots.
+    var chunks: [[UInt8]]
     var slots: [(index: Int, escaped: Bool)]
 
     /// Private-use characters pass through every escaping untouched; the `&` inside shows
     /// whether the template escaped the value (`&amp;`) or printed it raw.
     static func token(_ index: Int) -> String { "\u{E000}\(index)&\u{E001}" }
 
+    // U+E000 and U+E001 in UTF-8.
+    private static let open: [UInt8] = [0xEE, 0x80, 0x80]
+    private static let close: [UInt8] = [0xEE, 0x80, 0x81]
+
     /// Splits `output`; nil when a token was altered or lost.
     init?(_ output: String, tokens: Int) {
-        chunks = []
-        slots = []
-        var rest = Substring(output)
-        while let start = rest.firstIndex(of: "\u{E000}") {
-            chunks.append(String(rest[..<start]))
-            let afterStart = rest.index(after: start)
-            guard let end = rest[afterStart...].firstIndex(of: "\u{E001}") else { return nil }
-            let inner = rest[afterStart..<end]
-            let digits = inner.prefix { $0.isASCII && $0.isNumber }
+        var chunks: [[UInt8]] = []
+        var slots: [(index: Int, escaped: Bool)] = []
+        let bytes = Array(output.utf8)
+        var chunkStart = 0
+        var position = 0
+        while let start = Self.find(Self.open, in: bytes, from: position) {
+            chunks.append(Array(bytes[chunkStart..<start]))
+            guard let end = Self.find(Self.close, in: bytes, from: start + 3) else { return nil }
+            let inner = bytes[(start + 3)..<end]
+            let digits = inner.prefix { $0 >= 0x30 && $0 <= 0x39 }
             let marker = inner.dropFirst(digits.count)
-            guard let index = Int(digits), index < tokens, marker == "&" || marker == "&amp;" else { return nil }
-            slots.append((index, marker == "&amp;"))
-            rest = rest[rest.index(after: end)...]
+            guard !digits.isEmpty, digits.count < 10 else { return nil }
+            let index = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            let escaped = marker.elementsEqual("&amp;".utf8)
+            guard index < tokens, escaped || marker.elementsEqual("&".utf8) else { return nil }
+            slots.append((index, escaped))
+            position = end + 3
+            chunkStart = position
         }
-        chunks.append(String(rest))
+        chunks.append(Array(bytes[chunkStart...]))
         // A token the template dropped is fine (the value is not shown); a mangled one is not.
-        if chunks.contains(where: { $0.contains("\u{E001}") }) { return nil }
+        if chunks.contains(where: { Self.find(Self.close, in: $0, from: 0) != nil }) { return nil }
+        self.chunks = chunks
+        self.slots = slots
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            var index = start
+            let last = buffer.count - needle.count
+            while index <= last {
+                if buffer[index] == needle[0] && buffer[index + 1] == needle[1] && buffer[index + 2] == needle[2] {
+                    return index
+                }
+                index += 1
+            }
+            return nil
+        }
+    }
+
+    /// Appends the markup with `values` in its slots, escaped where the template escaped them.
+    func fill(_ values: [String], into bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + chunks.reduce(0) { $0 + $1.count } + 256)
+        bytes.append(contentsOf: chunks[0])
+        for (position, slot) in slots.enumerated() {
+            if slot.escaped {
+                HTMLEscaping.append(values[slot.index], to: &bytes)
+            } else {
+                var value = values[slot.index]
+                value.withUTF8 { bytes.append(contentsOf: $0) }
+            }
+            bytes.append(contentsOf: chunks[position + 1])
+        }
     }
 
     func fill(_ values: [String]) -> String {
-        var html = chunks[0]
-        html.reserveCapacity(chunks.reduce(0) { $0 + $1.utf8.count } + 256)
-        for (position, slot) in slots.enumerated() {
-            html += slot.escaped ? HTMLEscaping.escape(values[slot.index]) : values[slot.index]
-            html += chunks[position + 1]
-        }
-        return html
+        var bytes: [UInt8] = []
+        fill(values, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

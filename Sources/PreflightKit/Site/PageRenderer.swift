@@ -127,14 +127,15 @@ struct PageRenderer: Sendable {
         let folder = "runs/\(report.run.id)/"
         try file(folder + "report.json", json)
         let runPage = try RunPage(context, rows: rows, blocks: blocks)
-        try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle, bodyClass: "run")
+        try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle,
+                 bodyClass: "run", compiled: true)
         // Both papers share one sheet model; only the paper and the link to the other differ.
         let a4 = SignoffPage(context, paper: "a4")
         for paper in ["a4", "letter"] {
             let sheet = paper == "a4" ? a4 : a4.onPaper(paper)
             try page(folder + (paper == "a4" ? "signoff.html" : "signoff-letter.html"), template: "signoff", model: sheet,
                      root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper)",
-                     stylesheets: ["print-\(paper).css"])
+                     stylesheets: ["print-\(paper).css"], compiled: true)
         }
         let paths = Self.runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
         progress?(written.add(Self.runFiles.count), expectedPages)
@@ -180,12 +181,20 @@ struct PageRenderer: Sendable {
         }
     }
 
-    private func page(_ path: String, template: String, model: some ViewModel, root: String, title: String,
-                      bodyClass: String, stylesheets: [String] = []) throws(DiagnosticList) {
-        let content = try templates.render(template, model)
+    /// Renders `model` into the layout. Run pages and sheets, a thousand alike per build, go
+    /// through the fragment cache; pages made once per stream render directly.
+    private func page<Model: ShapedModel>(_ path: String, template: String, model: Model, root: String, title: String,
+                                          bodyClass: String, stylesheets: [String] = [], compiled: Bool = false) throws(DiagnosticList) {
+        let content = compiled ? try blocks.render(template, model) : try templates.render(template, model)
         let layout = LayoutView(root: root, pageTitle: title, bodyClass: bodyClass,
                                 stylesheets: stylesheets.map { root + $0 }, content: content, version: PreflightVersion.current)
-        try file(path, Data(try templates.render("layout", layout).utf8))
+        if compiled {
+            var html: [UInt8] = []
+            try blocks.render("layout", layout, into: &html)
+            try FileWriter.write(html, to: (staging as NSString).appendingPathComponent(path))
+        } else {
+            try file(path, Data(try templates.render("layout", layout).utf8))
+        }
     }
 
     private func file(_ path: String, _ data: Data) throws(DiagnosticList) {
