@@ -71,17 +71,22 @@ struct ModelShape {
 extension TokenMaker {
     /// What a template sees in place of each kind of property: a token for every text and
     /// number, the flag itself, `DeclaredNil` for an absent optional.
-    mutating func placeholder(_ text: String) -> Any { token() }
+    /// An empty text stays empty (a template may test it with `empty(...)`); it still uses its
+    /// token number, so later tokens keep matching the recorded texts.
+    mutating func placeholder(_ text: String) -> Any {
+        let token = token()
+        return text.isEmpty ? "" : token
+    }
     mutating func placeholder(_ number: Int) -> Any { token() }
     mutating func placeholder(_ flag: Bool) -> Any { flag }
-    mutating func placeholder(_ text: String?) -> Any { text == nil ? DeclaredNil.value : token() }
+    mutating func placeholder(_ text: String?) -> Any { text.map { placeholder($0) } ?? DeclaredNil.value }
     mutating func placeholder(_ number: Int?) -> Any { number == nil ? DeclaredNil.value : token() }
     mutating func placeholder(_ model: some ShapedModel) -> Any { model.placeholderModel(&self) }
     mutating func placeholder(_ model: (some ShapedModel)?) -> Any {
         guard let model else { return DeclaredNil.value }
         return model.placeholderModel(&self)
     }
-    mutating func placeholder(_ texts: [String]) -> Any { texts.map { _ in token() } }
+    mutating func placeholder(_ texts: [String]) -> Any { texts.map { placeholder($0) } }
     mutating func placeholder(_ models: [some ShapedModel]) -> Any {
         var list: [PlaceholderModel] = []
         list.reserveCapacity(models.count)
