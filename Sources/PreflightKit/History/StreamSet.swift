@@ -84,3 +84,25 @@ final class ResultSlots<R>: @unchecked Sendable {
 
     var values: [R] { slots.compactMap { $0 } }
 }
+
+/// Values handed to parallel workers, each taken exactly once: the taker holds the only
+/// reference, so the value is freed on the worker's thread when it is done with it.
+final class Handoff<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(_ values: [T]) { slots = values.map { $0 } }
+
+    var count: Int { slots.count }
+
+    /// The value, left in place (before any worker runs).
+    func peek(_ index: Int) -> T { slots[index]! }
+
+    func take(_ index: Int) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = slots[index]!
+        slots[index] = nil
+        return value
+    }
+}

@@ -4,6 +4,9 @@
 /// Runs are added in `started_at` order. A later result for an item replaces the earlier one,
 /// even without a validity: a newer observation always ends the carry of an older one.
 public struct CarryPool: Sendable, Codable, Equatable {
+    /// The latest result per item where it has a validity window; a later result without one
+    /// removes the entry (it ends the carry). Only carried results are kept, so the pool stays
+    /// small and cheap to copy, one copy per run.
     private(set) var results: [String: ProbeResult] = [:]
     private(set) var waivers: [String: Waiver] = [:]
 
@@ -11,8 +14,15 @@ public struct CarryPool: Sendable, Codable, Equatable {
 
     /// Takes in a run's results and waivers after the run was reported.
     public mutating func add(_ input: RunInput) {
-        for result in Merge.decidingResults(input.results) {
-            results[result.item] = result
+        // Only items that can start or end a carry need their deciding result.
+        var touched: Set<String> = []
+        for result in input.results where result.validFor != nil || result.expiresAt != nil || results[result.item] != nil {
+            touched.insert(result.item)
+        }
+        if !touched.isEmpty {
+            for result in Merge.decidingResults(input.results.filter { touched.contains($0.item) }) {
+                results[result.item] = result.validUntil == nil ? nil : result
+            }
         }
         for waiver in input.waivers {
             if let existing = waivers[waiver.item], existing.source.run == waiver.source.run, existing.expiresAt > waiver.expiresAt {
@@ -24,6 +34,7 @@ public struct CarryPool: Sendable, Codable, Equatable {
 
     /// The carried result for an item, if the latest earlier one had a validity window.
     func carried(_ item: String) -> ProbeResult? {
+        // A pool saved by an earlier version may still hold results without a window.
         guard let result = results[item], result.validUntil != nil else { return nil }
         return result
     }

@@ -111,29 +111,35 @@ struct RunPipeline {
         var chunkStart = start
         while chunkStart < n {
             let range = chunkStart..<min(n, chunkStart + Self.chunk)
-            let inputs = ParallelMap.run(Array(range)) { index in
+            let inputs = Handoff(ParallelMap.run(Array(range)) { index in
                 RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist, resolver: resolver)
-            }
+            })
             // Carry-forward is sequential but cheap: each run's starting state is noted, and the
             // expensive merges then run in parallel.
             var pools: [CarryPool] = []
-            for (offset, input) in inputs.enumerated() {
+            for offset in 0..<inputs.count {
                 if range.lowerBound + offset == n - 1 { lastPool = carry }
                 pools.append(carry)
-                carry.add(input)
+                carry.add(inputs.peek(offset))
             }
             let starts = pools
-            let reports = ParallelMap.run(Array(inputs.indices)) { offset in
-                builder.build(inputs[offset], carry: starts[offset], archive: archive.directory)
-            }
-            counts.merged += reports.count
+            // Workers take inputs and reports out of their handoffs, so each is freed on a worker
+            // thread as soon as it is used, not all at once on this one.
+            let (merged, reports) = { () -> ([RunSummary], Handoff<RunReport>) in
+                let built = ParallelMap.run(Array(0..<inputs.count)) { offset in
+                    let report = builder.build(inputs.take(offset), carry: starts[offset], archive: archive.directory)
+                    return (report: report, summary: RunSummary(report, checklist: checklist))
+                }
+                return (built.map(\.summary), Handoff(built.map(\.report)))
+            }()
+            counts.merged += merged.count
             let previous = range.lowerBound > 0 ? summaries[range.lowerBound - 1] : nil
-            let merged = ParallelMap.run(Array(reports.indices)) { RunSummary(reports[$0], checklist: checklist) }
-            let written = ParallelMap.run(Array(reports.indices)) { offset -> Result<String?, DiagnosticList> in
+            let written = ParallelMap.run(Array(merged.indices)) { offset -> Result<String?, DiagnosticList> in
                 let index = range.lowerBound + offset
+                let report = reports.take(offset)
                 guard mustRender.contains(index) else { return .success(nil) }
                 let context = RunContext(
-                    checklist: checklist, report: reports[offset],
+                    checklist: checklist, report: report,
                     previous: offset > 0 ? merged[offset - 1] : previous,
                     next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
                 do {
