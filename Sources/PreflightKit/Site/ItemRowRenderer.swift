@@ -15,12 +15,25 @@ final class ItemRowRenderer: @unchecked Sendable {
     private let fragments: FragmentCache
     static let template = "partials/item"
 
+    private var anchors: [String: [String]] = [:]
+    private let lock = NSLock()
+
     init(templates: TemplateLibrary) {
         fragments = FragmentCache(templates: templates)
     }
 
+    /// The items' anchors, worked out once per checklist and build.
+    func anchors(of checklist: Checklist) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = anchors[checklist.name], known.count == checklist.items.count { return known }
+        let made = checklist.items.map { Anchor.item($0.id) }
+        anchors[checklist.name] = made
+        return made
+    }
+
     /// The row's HTML, from a compiled fragment when the shape has one.
-    func render(_ item: ItemReport, _ source: ChecklistItem, index: Int) throws(DiagnosticList) -> RenderedItem {
+    func render(_ item: ItemReport, _ source: ChecklistItem, anchor: String? = nil) throws(DiagnosticList) -> RenderedItem {
         let dynamic = ItemDynamic(item)
         let hasNote = !source.noteHTML.isEmpty
         // The item's own texts are tokens too, so one shape serves every item that looks alike.
@@ -44,7 +57,7 @@ final class ItemRowRenderer: @unchecked Sendable {
             view.otherResults = shaped.otherResults
             return view
         }, values: {
-            var values = [Anchor.item(source.id), source.id, source.html]
+            var values = [anchor ?? Anchor.item(source.id), source.id, source.html]
             if hasNote { values.append(source.noteHTML) }
             return values + dynamic.texts
         }, direct: { ItemView(source: source, depth: item.depth, dynamic: dynamic) })

@@ -44,8 +44,10 @@ extension RunPage {
 
     static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
         var itemsBySection = [[RenderedItem]](repeating: [], count: checklist.sections.count)
+        let anchors = rows.anchors(of: checklist)
         for (position, item) in report.items.enumerated() {
-            itemsBySection[checklist.items[position].section].append(try rows.render(item, checklist.items[position], index: position))
+            itemsBySection[checklist.items[position].section].append(
+                try rows.render(item, checklist.items[position], anchor: anchors[position]))
         }
         let readiness = Dictionary(report.sections.map { ($0.id, $0.readiness) }, uniquingKeysWith: { a, _ in a })
         return checklist.sections.enumerated().compactMap { index, section in

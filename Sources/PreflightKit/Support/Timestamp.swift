@@ -41,14 +41,19 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public var date: Date { Date(timeIntervalSince1970: seconds) }
 
     /// `2026-10-05T09:30:00Z`.
-    public static func format(_ seconds: Double) -> String {
+    public static func format(_ seconds: Double) -> String { text(seconds, display: false) }
+
+    /// A short human form in UTC: `2026-10-05 09:30 UTC`.
+    public var display: String { Timestamp.text(seconds, display: true) }
+
+    /// Built by hand: String(format:) and slicing are slow, and pages show thousands of times.
+    private static func text(_ seconds: Double, display: Bool) -> String {
         let whole = Int(seconds.rounded(.down))
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondOfDay = whole - days * 86_400
         let (year, month, day) = civil(fromDays: days)
-        // Built by hand: String(format:) is slow, and pages show thousands of times.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(20)
+        bytes.reserveCapacity(24)
         func digits(_ value: Int, _ count: Int) {
             var divisor = 1
             for _ in 1..<count { divisor *= 10 }
@@ -65,20 +70,18 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         digits(month, 2)
         bytes.append(45)
         digits(day, 2)
-        bytes.append(84)
+        bytes.append(display ? 32 : 84)
         digits(secondOfDay / 3600, 2)
         bytes.append(58)
         digits(secondOfDay / 60 % 60, 2)
-        bytes.append(58)
-        digits(secondOfDay % 60, 2)
-        bytes.append(90)
+        if display {
+            bytes.append(contentsOf: " UTC".utf8)
+        } else {
+            bytes.append(58)
+            digits(secondOfDay % 60, 2)
+            bytes.append(90)
+        }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// A short human form in UTC: `2026-10-05 09:30 UTC`.
-    public var display: String {
-        let full = Timestamp.format(seconds)
-        return String(full.prefix(10)) + " " + String(full.dropFirst(11).prefix(5)) + " UTC"
     }
 
     /// The date part in UTC: `2026-10-05`.
