@@ -80,10 +80,13 @@ public enum RunReader {
     }
 
     static func readJSON(_ path: String) throws(Diagnostic) -> JSONValue {
-        let text = try TextFile.read(path, limit: fileSizeLimit)
+        let bytes = try TextFile.bytes(path, limit: fileSizeLimit)
         do {
-            return try JSONValue.parse(text)
+            // The parser checks every string; text outside strings must be ASCII anyway.
+            return try JSONValue.parse(bytes: bytes)
         } catch {
+            // A NUL byte or invalid UTF-8 is reported as such, not as the syntax error it causes.
+            _ = try TextFile.decode(bytes, path: path)
             throw .error(path, line: error.line, column: error.column, "malformed JSON: \(error.message)")
         }
     }

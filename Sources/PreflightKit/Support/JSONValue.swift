@@ -52,7 +52,11 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Parses UTF-8 JSON text.
     public static func parse(_ data: Data) throws(SyntaxError) -> JSONValue {
-        let bytes = [UInt8](data)
+        try parse(bytes: [UInt8](data))
+    }
+
+    /// Parses UTF-8 JSON bytes; every string is checked to be valid UTF-8.
+    public static func parse(bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: bytes)
         return try parser.parseDocument()
     }
@@ -139,18 +143,32 @@ struct JSONParser {
 
     private mutating func parseString() throws(JSONValue.SyntaxError) -> String {
         index += 1
-        let start = index
-        // Fast path: no escapes.
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
-            index += 1
-        }
-        var buffer = Array(bytes[start..<index])
+        // Runs of plain bytes are copied at once; a string without escapes is not copied twice.
+        var buffer: [UInt8] = []
+        var escaped = false
+        var runStart = index
         while true {
+            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+                index += 1
+            }
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { index += 1; break }
+            if byte == UInt8(ascii: "\"") {
+                let run = bytes[runStart..<index]
+                index += 1
+                let string: String?
+                if escaped {
+                    buffer.append(contentsOf: run)
+                    string = String(validating: buffer, as: UTF8.self)
+                } else {
+                    string = String(validating: run, as: UTF8.self)
+                }
+                guard let string else { throw error("string is not valid UTF-8") }
+                return string
+            }
             if byte < 0x20 { throw error("control character in string; escape it as \\u00\(String(format: "%02X", byte))") }
-            if byte != UInt8(ascii: "\\") { buffer.append(byte); index += 1; continue }
+            buffer.append(contentsOf: bytes[runStart..<index])
+            escaped = true
             index += 1
             guard index < bytes.count else { throw error("unterminated string") }
             let escape = bytes[index]
@@ -177,9 +195,8 @@ struct JSONParser {
             default:
                 throw error("invalid escape '\\\(printable(escape))' in string")
             }
+            runStart = index
         }
-        guard let string = String(validating: buffer, as: UTF8.self) else { throw error("string is not valid UTF-8") }
-        return string
     }
 
     private mutating func hex4() throws(JSONValue.SyntaxError) -> UInt32 {
