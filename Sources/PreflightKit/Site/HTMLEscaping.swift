@@ -15,7 +15,8 @@ enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'`; returns the string itself when there is nothing to escape.
     static func escape(_ text: String) -> String {
         var text = text
-        let clean = text.withUTF8 { utf8 in !utf8.contains(where: needsEscape) }
+        var clean = true
+        text.withUTF8 { utf8 in ByteScan.forEach(in: utf8, mayHold: mayNeedEscape, isSpecial: needsEscape) { _ in clean = false } }
         if clean { return text }
         var bytes: [UInt8] = []
         append(text, to: &bytes)
@@ -27,7 +28,7 @@ enum HTMLEscaping {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for index in 0..<utf8.count where needsEscape(utf8[index]) {
+            ByteScan.forEach(in: utf8, mayHold: mayNeedEscape, isSpecial: needsEscape) { index in
                 if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
                 switch utf8[index] {
                 case 0x26: bytes.append(contentsOf: "&amp;".utf8)
@@ -40,6 +41,12 @@ enum HTMLEscaping {
             }
             if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         }
+    }
+
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> UInt64 {
+        ByteScan.lanes(of: word, equalTo: 0x26) | ByteScan.lanes(of: word, equalTo: 0x3C) | ByteScan.lanes(of: word, equalTo: 0x3E)
+            | ByteScan.lanes(of: word, equalTo: 0x22) | ByteScan.lanes(of: word, equalTo: 0x27)
     }
 
     @inline(__always)

@@ -130,13 +130,13 @@ enum JSONText {
         value.withUTF8 { utf8 in
             // Copy runs of plain bytes at once; escape the rest one by one.
             var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            ByteScan.forEach(in: utf8, mayHold: { word in
+                ByteScan.lanes(of: word, below: 0x20) | ByteScan.lanes(of: word, equalTo: 0x22) | ByteScan.lanes(of: word, equalTo: 0x5C)
+            }, isSpecial: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }, found: { index in
                 if index > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                escape(byte, to: &bytes)
+                escape(utf8[index], to: &bytes)
                 runStart = index + 1
-            }
+            })
             if utf8.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
         }
         bytes.append(0x22)
