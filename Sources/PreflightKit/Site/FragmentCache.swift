@@ -31,7 +31,7 @@ final class FragmentCache: @unchecked Sendable {
     /// each text, in the order `values` lists the texts; `direct` builds the real model for the fallback.
     func render<Shaped: ViewModel, Model: ViewModel>(
         _ template: String, key: [UInt8], into bytes: inout [UInt8], shaped: (inout TokenMaker) -> Shaped,
-        values: () -> [String], direct: () -> Model) throws(DiagnosticList) {
+        values: () -> [FillValue], direct: () -> Model) throws(DiagnosticList) {
         guard allowsPlaceholders(template) else {
             return bytes.append(contentsOf: try templates.render(template, direct()).utf8)
         }
@@ -53,13 +53,13 @@ final class FragmentCache: @unchecked Sendable {
         fragment.fill(values(), into: &bytes)
     }
 
-    /// `render(_:key:into:shaped:values:direct:)` as a string.
+    /// `render(_:key:into:shaped:values:direct:)` as markup.
     func render<Shaped: ViewModel, Model: ViewModel>(
-        _ template: String, key: [UInt8], shaped: (inout TokenMaker) -> Shaped, values: () -> [String],
-        direct: () -> Model) throws(DiagnosticList) -> String {
+        _ template: String, key: [UInt8], shaped: (inout TokenMaker) -> Shaped, values: () -> [FillValue],
+        direct: () -> Model) throws(DiagnosticList) -> RawHTML {
         var bytes: [UInt8] = []
         try render(template, key: key, into: &bytes, shaped: shaped, values: values, direct: direct)
-        return String(decoding: bytes, as: UTF8.self)
+        return RawHTML(bytes)
     }
 }
 
@@ -74,11 +74,11 @@ extension FragmentCache {
                    values: { texts }, direct: { model })
     }
 
-    /// `render(_:_:into:)` as a string.
-    func render<Model: ShapedModel>(_ template: String, _ model: Model) throws(DiagnosticList) -> String {
+    /// `render(_:_:into:)` as markup.
+    func render<Model: ShapedModel>(_ template: String, _ model: Model) throws(DiagnosticList) -> RawHTML {
         var bytes: [UInt8] = []
         try render(template, model, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return RawHTML(bytes)
     }
 }
 
@@ -150,23 +150,12 @@ struct Fragment {
     }
 
     /// Appends the markup with `values` in its slots, escaped where the template escaped them.
-    func fill(_ values: [String], into bytes: inout [UInt8]) {
+    func fill(_ values: [FillValue], into bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + chunks.reduce(0) { $0 + $1.count } + 256)
         bytes.append(contentsOf: chunks[0])
         for (position, slot) in slots.enumerated() {
-            if slot.escaped {
-                HTMLEscaping.append(values[slot.index], to: &bytes)
-            } else {
-                var value = values[slot.index]
-                value.withUTF8 { bytes.append(contentsOf: $0) }
-            }
+            values[slot.index].append(to: &bytes, escaped: slot.escaped)
             bytes.append(contentsOf: chunks[position + 1])
         }
-    }
-
-    func fill(_ values: [String]) -> String {
-        var bytes: [UInt8] = []
-        fill(values, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -65,20 +65,17 @@ struct ItemDynamic {
         return copy
     }
 
-    /// The texts in token order (the order of `mapTexts`).
-    var texts: [String] {
-        var list: [String] = []
-        list.reserveCapacity(8 + evidence.count * 3 + otherResults.count)
-        for text in [summary, details, probe, observed] { if let text { list.append(text) } }
-        if let carriedFrom { list += [carriedFrom.href, carriedFrom.text] }
-        for text in [expired, waiver, expiredWaiver] { if let text { list.append(text) } }
+    /// Appends the texts in token order (the order of `mapTexts`).
+    func appendTexts(to list: inout [FillValue]) {
+        for text in [summary, details, probe, observed] { if let text { list.append(.text(text)) } }
+        if let carriedFrom { list += [.text(carriedFrom.href), .text(carriedFrom.text)] }
+        for text in [expired, waiver, expiredWaiver] { if let text { list.append(.text(text)) } }
         for link in evidence {
-            list.append(link.label)
-            if let href = link.href { list.append(href) }
-            list.append(link.text)
+            list.append(.text(link.label))
+            if let href = link.href { list.append(.text(href)) }
+            list.append(.text(link.text))
         }
-        for line in otherResults { list.append(line.text) }
-        return list
+        for line in otherResults { list.append(.text(line.text)) }
     }
 
     /// What decides a row's markup besides its texts: state, criterion, which parts are present,

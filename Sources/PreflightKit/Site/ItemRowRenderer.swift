@@ -2,7 +2,7 @@ import Foundation
 
 /// One item row of a run page, already rendered; run.mustache places it with `{{{html}}}`.
 public struct RenderedItem: ViewModel, Hashable {
-    public var html: String
+    public var html: RawHTML
 }
 
 /// Renders item rows from `partials/item.mustache` through a `FragmentCache`.
@@ -57,9 +57,11 @@ final class ItemRowRenderer: @unchecked Sendable {
             view.otherResults = shaped.otherResults
             return view
         }, values: {
-            var values = [anchor ?? Anchor.item(source.id), source.id, source.html]
-            if hasNote { values.append(source.noteHTML) }
-            return values + dynamic.texts
+            var values: [FillValue] = [.text(anchor ?? Anchor.item(source.id)), .text(source.id), .text(source.html)]
+            values.reserveCapacity(12 + dynamic.evidence.count * 3 + dynamic.otherResults.count)
+            if hasNote { values.append(.text(source.noteHTML)) }
+            dynamic.appendTexts(to: &values)
+            return values
         }, direct: { ItemView(source: source, depth: item.depth, dynamic: dynamic) })
         return RenderedItem(html: html)
     }

@@ -14,7 +14,7 @@ protocol ShapedModel: ViewModel {
 /// it, so runs that differ only in their texts share one rendered fragment.
 struct ModelShape {
     private(set) var key: [UInt8]
-    private(set) var texts: [String] = []
+    private(set) var texts: [FillValue] = []
 
     init(template: String) {
         key = Array(template.utf8) + [0]
@@ -24,12 +24,17 @@ struct ModelShape {
 
     mutating func add(_ text: String) {
         key.append(text.isEmpty ? 1 : 2)
-        texts.append(text)
+        texts.append(.text(text))
+    }
+
+    mutating func add(_ html: RawHTML) {
+        key.append(html.bytes.isEmpty ? 1 : 2)
+        texts.append(.html(html))
     }
 
     mutating func add(_ number: Int) {
         key.append(2)
-        texts.append(String(number))
+        texts.append(.text(String(number)))
     }
 
     mutating func add(_ flag: Bool) { key.append(flag ? 4 : 3) }
@@ -76,6 +81,10 @@ extension TokenMaker {
     mutating func placeholder(_ text: String) -> Any {
         let token = token()
         return text.isEmpty ? "" : token
+    }
+    mutating func placeholder(_ html: RawHTML) -> Any {
+        let token = token()
+        return RawHTML(html.bytes.isEmpty ? "" : token)
     }
     mutating func placeholder(_ number: Int) -> Any { token() }
     mutating func placeholder(_ flag: Bool) -> Any { flag }

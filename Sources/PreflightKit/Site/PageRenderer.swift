@@ -9,7 +9,7 @@ public struct LayoutView: ViewModel {
     public var pageTitle: String
     public var bodyClass: String
     public var stylesheets: [String]
-    public var content: String
+    public var content: RawHTML
     public var version: String
 }
 
@@ -185,7 +185,7 @@ struct PageRenderer: Sendable {
     /// through the fragment cache; pages made once per stream render directly.
     private func page<Model: ShapedModel>(_ path: String, template: String, model: Model, root: String, title: String,
                                           bodyClass: String, stylesheets: [String] = [], compiled: Bool = false) throws(DiagnosticList) {
-        let content = compiled ? try blocks.render(template, model) : try templates.render(template, model)
+        let content = compiled ? try blocks.render(template, model) : RawHTML(try templates.render(template, model))
         let layout = LayoutView(root: root, pageTitle: title, bodyClass: bodyClass,
                                 stylesheets: stylesheets.map { root + $0 }, content: content, version: PreflightVersion.current)
         if compiled {

@@ -67,21 +67,21 @@ extension RunPage {
 
     /// The sections block: its markup is fixed per checklist but for which sections show a
     /// readiness, so it renders once per such shape and takes each run's readiness and rows.
-    static func checklistHTML(_ sections: [SectionView], checklist: Checklist, blocks: FragmentCache) throws(DiagnosticList) -> String {
+    static func checklistHTML(_ sections: [SectionView], checklist: Checklist, blocks: FragmentCache) throws(DiagnosticList) -> RawHTML {
         var key = Array(checklist.name.utf8) + [0]
         key += sections.map { $0.readiness == nil ? 0 : 1 }
         return try blocks.render(checklistTemplate, key: key, shaped: { maker in
             ChecklistBlockView(sections: sections.map { section in
                 var shaped = section
                 shaped.readiness = section.readiness.map { _ in PercentView(text: maker.token(), value: maker.token()) }
-                shaped.items = section.items.map { _ in RenderedItem(html: maker.token()) }
+                shaped.items = section.items.map { _ in RenderedItem(html: RawHTML(maker.token())) }
                 return shaped
             })
         }, values: {
-            var values: [String] = []
+            var values: [FillValue] = []
             for section in sections {
-                if let readiness = section.readiness { values += [readiness.text, readiness.value] }
-                values += section.items.map(\.html)
+                if let readiness = section.readiness { values += [.text(readiness.text), .text(readiness.value)] }
+                values += section.items.map { .html($0.html) }
             }
             return values
         }, direct: { ChecklistBlockView(sections: sections) })

@@ -16,7 +16,7 @@ public struct RunPage: ViewModel {
     public var counts: [CountView]
     public var sectionSummaries: [SectionSummaryView]
     /// The checklist's sections and items, rendered from `partials/checklist.mustache`.
-    public var checklistHTML: String
+    public var checklistHTML: RawHTML
     public var signoffs: [SignoffRowView]
     public var problems: [String]
     public var changes: ChangesView

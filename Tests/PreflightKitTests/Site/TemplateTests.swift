@@ -253,7 +253,7 @@ struct ItemRowFragmentTests {
             for report in reports {
                 for (index, item) in report.items.enumerated() {
                     let source = checklist.items[index]
-                    let filled = try rows.render(item, source, anchor: rows.anchors(of: checklist)[index]).html
+                    let filled = try rows.render(item, source, anchor: rows.anchors(of: checklist)[index]).html.renderText
                     let direct = try templates.render(ItemRowRenderer.template, ItemView(source: source, depth: item.depth, dynamic: ItemDynamic(item)))
                     #expect(filled == direct, "\(report.run.id) \(item.id)")
                     compared += 1
