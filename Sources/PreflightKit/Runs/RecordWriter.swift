@@ -43,9 +43,9 @@ public enum RecordWriter {
         throw Diagnostic.error(path, "cannot write the file: \(String(cString: strerror(code)))")
     }
 
-    /// Encodes as the project writes all JSON: sorted keys, two-space indent, no escaped slashes.
+    /// Encodes as the project writes files people read: sorted keys, two-space indent, no escaped slashes.
     public static func encode<T: Encodable>(_ object: T) throws -> Data {
-        Data(try CanonicalJSON.encode(object))
+        Data(try CanonicalJSON.encode(object, layout: .pretty))
     }
 
     /// Temp file in the same folder, then rename: the file appears whole or not at all.

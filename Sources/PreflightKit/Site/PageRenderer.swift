@@ -175,7 +175,7 @@ struct PageRenderer: Sendable {
 
     private func json(_ value: some Encodable, what: String) throws(DiagnosticList) -> Data {
         do {
-            return try RecordWriter.encode(value)
+            return Data(try CanonicalJSON.encode(value))
         } catch {
             throw DiagnosticList([.error(what, "cannot encode: \(error)")])
         }

@@ -1,14 +1,20 @@
-/// Encodes any `Encodable` value into the project's canonical JSON: sorted keys, two-space
-/// indentation, `"key" : value`, slashes unescaped, a trailing newline.
+/// Encodes any `Encodable` value into the project's canonical JSON: sorted keys, slashes
+/// unescaped, a trailing newline; `compact` (the site's JSON files: report.json, whose digest
+/// depends on these bytes, history.json, index.json) has no whitespace, `pretty` (record files
+/// people read and edit) has two-space indentation and `"key" : value`.
 ///
-/// The bytes are the same as Foundation's `JSONEncoder` with `[.prettyPrinted, .sortedKeys,
-/// .withoutEscapingSlashes]` (a test holds the two together), made several times faster by
-/// skipping Foundation's per-value type checks: report.json digests depend on these bytes.
+/// The bytes are the same as Foundation's `JSONEncoder` with `[.sortedKeys, .withoutEscapingSlashes]`,
+/// plus `.prettyPrinted` for `pretty` (a test holds them together), made several times faster by
+/// skipping Foundation's per-value type checks.
 public enum CanonicalJSON {
-    public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+    public enum Layout: Sendable {
+        case compact, pretty
+    }
+
+    public static func encode<T: Encodable>(_ value: T, layout: Layout = .compact) throws -> [UInt8] {
         let root = JSONNode()
         try value.encode(to: NodeEncoder(node: root, codingPath: []))
-        var writer = JSONTextWriter()
+        var writer = JSONTextWriter(pretty: layout == .pretty)
         writer.write(root, indent: 0)
         writer.bytes.append(0x0A)
         return writer.bytes
@@ -187,16 +193,20 @@ struct SingleNodeContainer: SingleValueEncodingContainer {
     }
 }
 
-/// Writes nodes in Foundation's pretty-printed layout.
+/// Writes nodes in Foundation's layout: compact, or pretty-printed.
 struct JSONTextWriter {
     var bytes: [UInt8] = []
+    let pretty: Bool
+
+    init(pretty: Bool) {
+        self.pretty = pretty
+    }
 
     mutating func write(_ node: JSONNode, indent: Int) {
         switch node.content {
-        case .unset:
-            bytes.append(contentsOf: "{\n\n".utf8)
-            pad(indent)
-            bytes.append(UInt8(ascii: "}"))
+        case .unset:  // an object nothing was encoded into
+            open(UInt8(ascii: "{"), empty: true)
+            close(UInt8(ascii: "}"), indent: indent)
         case .null: bytes.append(contentsOf: "null".utf8)
         case .bool(let value): bytes.append(contentsOf: (value ? "true" : "false").utf8)
         case .integer(let value): bytes.append(contentsOf: String(value).utf8)
@@ -204,36 +214,47 @@ struct JSONTextWriter {
         case .double(let value): writeDouble(value)
         case .string(let value): writeString(value)
         case .array(let items):
-            bytes += [UInt8(ascii: "["), 0x0A]
-            if items.isEmpty { bytes.append(0x0A) }
+            open(UInt8(ascii: "["), empty: items.isEmpty)
             for (index, item) in items.enumerated() {
                 pad(indent + 2)
                 write(item, indent: indent + 2)
-                if index < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
+                separate(last: index == items.count - 1)
             }
-            pad(indent)
-            bytes.append(UInt8(ascii: "]"))
+            close(UInt8(ascii: "]"), indent: indent)
         case .object(let pairs):
-            bytes += [UInt8(ascii: "{"), 0x0A]
-            if pairs.isEmpty { bytes.append(0x0A) }
+            open(UInt8(ascii: "{"), empty: pairs.isEmpty)
             // Foundation keeps the last of repeated keys; Codable types do not repeat them.
             let sorted = pairs.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
             for (index, pair) in sorted.enumerated() {
                 pad(indent + 2)
                 writeString(pair.0)
-                bytes.append(contentsOf: " : ".utf8)
+                bytes.append(contentsOf: (pretty ? " : " : ":").utf8)
                 write(pair.1, indent: indent + 2)
-                if index < sorted.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(0x0A)
+                separate(last: index == sorted.count - 1)
             }
-            pad(indent)
-            bytes.append(UInt8(ascii: "}"))
+            close(UInt8(ascii: "}"), indent: indent)
         }
     }
 
+    private mutating func open(_ bracket: UInt8, empty: Bool) {
+        bytes.append(bracket)
+        guard pretty else { return }
+        bytes.append(0x0A)
+        if empty { bytes.append(0x0A) }
+    }
+
+    private mutating func close(_ bracket: UInt8, indent: Int) {
+        pad(indent)
+        bytes.append(bracket)
+    }
+
+    private mutating func separate(last: Bool) {
+        if !last { bytes.append(UInt8(ascii: ",")) }
+        if pretty { bytes.append(0x0A) }
+    }
+
     private mutating func pad(_ count: Int) {
-        bytes.append(contentsOf: repeatElement(0x20, count: count))
+        if pretty { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
     }
 
     private mutating func writeDouble(_ value: Double) { JSONText.appendDouble(value, to: &bytes) }

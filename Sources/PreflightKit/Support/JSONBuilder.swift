@@ -1,5 +1,6 @@
-/// Writes JSON directly in the canonical layout (see `CanonicalJSON`), for types that write
-/// their own keys in sorted order. Used for report.json, the largest file of every run.
+/// Writes JSON directly in the canonical layout of the site's JSON files (see `CanonicalJSON`:
+/// sorted keys, no whitespace), for types that write their own keys in sorted order. Used for
+/// report.json, the largest file of every run, and history.json.
 struct JSONBuilder {
     private(set) var bytes: [UInt8] = []
     /// For each open container: whether it has no member yet.
@@ -19,15 +20,15 @@ struct JSONBuilder {
         member()
         bytes.append(0x22)
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        separator()
+        bytes.append(0x22)
+        bytes.append(0x3A)
     }
 
     /// A key that is data (a map's key); keys of one map must be given in sorted order.
     mutating func key(_ name: String) {
         member()
         string(name)
-        bytes.removeLast()  // the closing quote comes back with the separator
-        separator()
+        bytes.append(0x3A)
     }
 
     /// Starts an element of the open array.
@@ -78,15 +79,11 @@ struct JSONBuilder {
 
     private mutating func open(_ bracket: UInt8) {
         bytes.append(bracket)
-        bytes.append(0x0A)
         empty.append(true)
     }
 
     private mutating func close(_ bracket: UInt8) {
-        // "{\n" + members + "\n}" or, with no member, "{\n\n}": one newline either way.
         empty.removeLast()
-        bytes.append(0x0A)
-        pad()
         bytes.append(bracket)
     }
 
@@ -95,30 +92,8 @@ struct JSONBuilder {
             empty[empty.count - 1] = false
         } else {
             bytes.append(0x2C)
-            bytes.append(0x0A)
-        }
-        pad()
-    }
-
-    /// `" : "` after a key, its closing quote included.
-    private mutating func separator() {
-        bytes.append(0x22)
-        bytes.append(0x20)
-        bytes.append(0x3A)
-        bytes.append(0x20)
-    }
-
-    private static let spaces = [UInt8](repeating: 0x20, count: 256)
-
-    private mutating func pad() {
-        let count = empty.count * 2
-        if count <= Self.spaces.count {
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<count])) }
-        } else {
-            bytes.append(contentsOf: repeatElement(0x20, count: count))
         }
     }
-
 }
 
 /// How canonical JSON writes strings and numbers (shared by `JSONBuilder` and `CanonicalJSON`).

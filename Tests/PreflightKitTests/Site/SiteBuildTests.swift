@@ -30,11 +30,12 @@ import Testing
         for schema in schemas {
             #expect(files["schema/" + schema] == FileManager.default.contents(atPath: SiteFixture.schema + "/" + schema), "\(schema)")
         }
-        // report.json is the canonical report: sorted keys, two-space indent, trailing newline.
+        // report.json is the canonical report: sorted keys, no whitespace, a trailing newline.
         let report = try #require(files["runs/production-2026-11-16-1/report.json"])
         let text = String(decoding: report, as: UTF8.self)
-        #expect(text.hasPrefix("{\n  \""))
-        #expect(text.hasSuffix("}\n"))
+        #expect(text.hasPrefix("{\"checklist\":{\"name\":\"production-deployment\","))
+        #expect(text.hasSuffix("\"verdict\":\"go\"}\n"))
+        #expect(!text.dropLast().contains("\n"))
         let object = try #require(try JSONSerialization.jsonObject(with: report) as? [String: Any])
         #expect(object["verdict"] as? String == "go")
     }

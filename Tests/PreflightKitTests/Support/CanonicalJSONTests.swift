@@ -6,9 +6,9 @@ import Testing
 /// Foundation's JSONEncoder writes with the same settings.
 @Suite("Canonical JSON")
 struct CanonicalJSONTests {
-    static func foundation<T: Encodable>(_ value: T) throws -> [UInt8] {
+    static func foundation<T: Encodable>(_ value: T, pretty: Bool = false) throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return Array(try encoder.encode(value)) + [0x0A]
     }
 
@@ -27,6 +27,11 @@ struct CanonicalJSONTests {
 
     @Test func edgeValuesMatchFoundation() throws {
         #expect(try CanonicalJSON.encode(Edges()) == Self.foundation(Edges()))
+        #expect(try CanonicalJSON.encode(Edges(), layout: .pretty) == Self.foundation(Edges(), pretty: true))
+        // The site's layout has no whitespace at all outside strings.
+        let compact = try String(decoding: CanonicalJSON.encode(Edges()), as: UTF8.self)
+        #expect(compact.hasPrefix("{\"doubles\":[1,0.5,"))
+        #expect(compact.hasSuffix("}\n") && !compact.dropLast().contains("\n"))
     }
 
     @Test func everyExampleReportMatchesFoundation() throws {
