@@ -4,13 +4,15 @@ enum Readiness {
         var passing = [Int](repeating: 0, count: checklist.sections.count)
         var applicable = [Int](repeating: 0, count: checklist.sections.count)
         var counts = Dictionary(uniqueKeysWithValues: ItemState.allCases.map { ($0.rawValue, 0) })
-        for (position, item) in items.enumerated() where item.kind == .check && checklist.items[position].children.isEmpty {
-            counts[item.state.rawValue, default: 0] += 1
-            guard item.state != .skip else { continue }
+        // By index: iterating the items would copy each one.
+        for position in items.indices where items[position].kind == .check && checklist.items[position].children.isEmpty {
+            let state = items[position].state
+            counts[state.rawValue, default: 0] += 1
+            guard state != .skip else { continue }
             var section: Int? = checklist.items[position].section
             while let current = section {
                 applicable[current] += 1
-                if item.state.isPassing { passing[current] += 1 }
+                if state.isPassing { passing[current] += 1 }
                 section = checklist.sections[current].parent
             }
         }

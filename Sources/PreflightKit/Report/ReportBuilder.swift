@@ -10,14 +10,17 @@ public struct ReportBuilder: Sendable {
     public func build(_ input: RunInput, carry: CarryPool = CarryPool(), archive: String? = nil) -> RunReport {
         let now = input.manifest.startedAt
         // The newest result decides; file order breaks ties (the later wins), as in `Merge.decidingResults`.
-        var deciding: [String: ProbeResult] = [:]
-        var resultsByItem: [String: [ProbeResult]] = [:]
+        // Positions in `input.results`, not copies: a result copy costs a retain per field.
+        let results = input.results
+        var deciding: [String: Int] = [:]
+        var resultsByItem: [String: [Int]] = [:]
         deciding.reserveCapacity(checklist.items.count)
         resultsByItem.reserveCapacity(checklist.items.count)
-        for result in input.results {
-            resultsByItem[result.item, default: []].append(result)
-            if let current = deciding[result.item], result.observedAt < current.observedAt { continue }
-            deciding[result.item] = result
+        for index in results.indices {
+            let item = results[index].item
+            resultsByItem[item, default: []].append(index)
+            if let current = deciding[item], results[index].observedAt < results[current].observedAt { continue }
+            deciding[item] = index
         }
         var waiverByItem: [String: Waiver] = [:]
         for waiver in input.waivers where waiverByItem[waiver.item].map({ waiver.expiresAt >= $0.expiresAt }) ?? true {
@@ -29,7 +32,7 @@ public struct ReportBuilder: Sendable {
             ItemReport(
                 id: item.id, kind: item.kind, text: item.text, parent: item.parent, depth: item.depth,
                 section: item.sectionID, checked: item.checked, state: .pending,
-                results: resultsByItem[item.id] ?? [], decidedBy: nil, carriedFrom: nil, expired: nil,
+                results: resultsByItem[item.id]?.map { results[$0] } ?? [], decidedBy: nil, carriedFrom: nil, expired: nil,
                 waiver: nil, expiredWaiver: nil, criterion: nil, role: item.role)
         }
         var index: [String: Int] = [:]
@@ -40,7 +43,7 @@ public struct ReportBuilder: Sendable {
         for position in items.indices.reversed() {
             let source = checklist.items[position]
             let childStates = source.children.compactMap { index[$0].map { items[$0].state } }
-            settle(&items[position], source: source, deciding: deciding[source.id], carry: carry, now: now,
+            settle(&items[position], source: source, deciding: deciding[source.id].map { results[$0] }, carry: carry, now: now,
                    childStates: childStates, signoffs: signoffs, waiver: waiverByItem[source.id])
         }
         for position in items.indices { items[position].criterion = criterion(items[position]) }

@@ -11,7 +11,14 @@ extension RunReport {
         json.key("title"); json.string(checklist.title)
         json.endObject()
         json.key("counts"); json.intMap(counts)
-        json.key("items"); json.array(items) { $0.write(&$1) }
+        json.key("items")
+        // By index: the array helper would copy each item (a retain per field).
+        json.beginArray()
+        for index in items.indices {
+            json.element()
+            items[index].write(&json)
+        }
+        json.endArray()
         json.key("problems"); json.array(problems) { $0.write(&$1) }
         json.key("readiness"); json.double(readiness)
         json.key("reasons")
@@ -54,7 +61,13 @@ extension ItemReport {
         json.key("id"); json.string(id)
         json.key("kind"); json.string(kind.rawValue)
         if let parent { json.key("parent"); json.string(parent) }
-        json.key("results"); json.array(results) { $0.write(&$1) }
+        json.key("results")
+        json.beginArray()
+        for index in results.indices {
+            json.element()
+            results[index].write(&json)
+        }
+        json.endArray()
         if let role { json.key("role"); json.string(role) }
         json.key("section"); json.string(section)
         json.key("state"); json.string(state.rawValue)

@@ -3,10 +3,11 @@ enum VerdictRules {
     static func decide(checklist: Checklist, items: [ItemReport], signoffs: [SignoffStatus]) -> (Verdict, [VerdictReason]) {
         var blocking: [VerdictReason] = []
         var missing: [VerdictReason] = []
-        let hasCriteria = items.contains { $0.kind == .go || $0.kind == .noGo }
+        let hasCriteria = items.indices.contains { items[$0].kind == .go || items[$0].kind == .noGo }
 
         if hasCriteria {
-            for item in items {
+            for index in items.indices where items[index].criterion != nil {
+                let item = items[index]
                 switch (item.kind, item.criterion) {
                 case (.noGo, .present?):
                     blocking.append(.init(item: item.id, why: "blocker present: \(item.text)" + detail(item)))

@@ -33,10 +33,15 @@ struct ItemDynamic {
         expired = item.expired.map { "\($0.status.rawValue) from run \($0.source.run) expired \($0.validUntil?.display ?? "")" }
         waiver = item.waiver.map { "waived by \($0.approvedBy) until \($0.expiresAt.display): \($0.reason)" }
         expiredWaiver = item.expiredWaiver.map { "waiver by \($0.approvedBy) expired \($0.expiresAt.display): \($0.reason)" }
-        otherResults = item.results.filter { $0 != result }.map {
-            ResultLineView(state: StateView(ItemState($0.status)),
-                           text: [$0.probe, $0.summary, $0.observedAt.display].compactMap { $0 }.joined(separator: " · "))
+        // The deciding result is known by its source (a record is one file and JSON path); comparing
+        // whole results, or iterating them, would cost a copy each.
+        var others: [ResultLineView] = []
+        for index in item.results.indices where item.results[index].source != result?.source {
+            let other = item.results[index]
+            others.append(ResultLineView(state: StateView(ItemState(other.status)),
+                                         text: [other.probe, other.summary, other.observedAt.display].compactMap { $0 }.joined(separator: " · ")))
         }
+        otherResults = others
     }
 
     static func word(_ criterion: CriterionStatus) -> String {

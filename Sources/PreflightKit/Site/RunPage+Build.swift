@@ -45,9 +45,9 @@ extension RunPage {
     static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
         var itemsBySection = [[RenderedItem]](repeating: [], count: checklist.sections.count)
         let anchors = rows.anchors(of: checklist)
-        for (position, item) in report.items.enumerated() {
+        for position in report.items.indices {
             itemsBySection[checklist.items[position].section].append(
-                try rows.render(item, checklist.items[position], anchor: anchors[position]))
+                try rows.render(report.items[position], checklist.items[position], anchor: anchors[position]))
         }
         let readiness = Dictionary(report.sections.map { ($0.id, $0.readiness) }, uniquingKeysWith: { a, _ in a })
         return checklist.sections.enumerated().compactMap { index, section in

@@ -50,17 +50,30 @@ extension SignoffPage {
             CriterionRowView(text: item.text, status: item.criterion.flatMap { words[$0] } ?? item.state.rawValue,
                              css: item.criterion?.rawValue ?? item.state.rawValue)
         }
-        goCriteria = report.items.filter { $0.kind == .go }.map(row)
-        noGoCriteria = report.items.filter { $0.kind == .noGo }.map(row)
+        // One pass by index: iterating the items would copy each (a retain per field).
+        let items = report.items
+        var parents: Set<String> = []
+        for index in items.indices { if let parent = items[index].parent { parents.insert(parent) } }
+        var go: [CriterionRowView] = [], noGo: [CriterionRowView] = [], present: [CriterionRowView] = []
+        var failingItems: [Int] = []
+        for index in items.indices {
+            switch items[index].kind {
+            case .go: go.append(row(items[index]))
+            case .noGo: noGo.append(row(items[index]))
+            case .check where items[index].state == .fail && !parents.contains(items[index].id): failingItems.append(index)
+            default: break
+            }
+            if items[index].criterion == .present { present.append(row(items[index])) }
+        }
+        goCriteria = go
+        noGoCriteria = noGo
+        blockers = present
         sections = report.sections.filter { $0.level <= 2 && $0.applicable > 0 }.map {
             SectionSummaryView(anchor: Anchor.section($0.id), title: $0.title, indent: "level-\($0.level)",
                                readiness: PercentView($0.readiness), passing: $0.passing, applicable: $0.applicable)
         }
-        blockers = report.items.filter { $0.criterion == .present }.map(row)
-        let parents = Set(report.items.compactMap(\.parent))
-        let failingItems = report.items.filter { $0.kind == .check && $0.state == .fail && !parents.contains($0.id) }
         failing = failingItems.prefix(Self.failingLimit).map {
-            CriterionRowView(text: $0.text + ($0.decidedBy?.summary.map { " — \($0)" } ?? ""), status: "Fail", css: "fail")
+            CriterionRowView(text: items[$0].text + (items[$0].decidedBy?.summary.map { " — \($0)" } ?? ""), status: "Fail", css: "fail")
         }
         moreFailing = failingItems.count > Self.failingLimit ? failingItems.count - Self.failingLimit : nil
         signoffs = report.signoffs.map(SignoffRowView.init)
