@@ -35,7 +35,10 @@ extension RunPage {
                                                checklist: context.checklist, blocks: blocks)
         signoffs = report.signoffs.map(SignoffRowView.init)
         problems = report.problems.map(\.description)
-        changes = ChangesView(context.previous, RunSummary(report, checklist: context.checklist), checklist: context.checklist)
+        // On its own: the lengths of its lists differ from run to run, and in the page's shape they
+        // would make nearly every run page a shape of its own.
+        changesHTML = try blocks.render(Self.changesTemplate, ChangesView(context.previous, RunSummary(report, checklist: context.checklist),
+                                                                           checklist: context.checklist))
         previous = context.previous.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
         next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }
         trendHref = "../../trends/\(Slug.make(report.checklist.name))/\(Slug.make(run.environment, fallback: "env"))/index.html"
@@ -64,6 +67,7 @@ extension RunPage {
 
 extension RunPage {
     static let checklistTemplate = "partials/checklist"
+    static let changesTemplate = "partials/run-changes"
 
     /// The sections block: its markup is fixed per checklist but for which sections show a
     /// readiness, so it renders once per such shape and takes each run's readiness and rows.
@@ -112,6 +116,8 @@ extension ChangesView {
                                   from: previousRun?.states[index].rawValue ?? "absent", to: current.states[index].rawValue)
             }
         }
+        checklistTitle = checklist.title
+        environment = current.run.environment
         previous = previousRun.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
         newlyFailing = views(changes.newlyFailing)
         fixed = views(changes.fixed)

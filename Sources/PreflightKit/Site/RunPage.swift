@@ -19,7 +19,8 @@ public struct RunPage: ViewModel {
     public var checklistHTML: RawHTML
     public var signoffs: [SignoffRowView]
     public var problems: [String]
-    public var changes: ChangesView
+    /// What changed since the previous run, rendered from `partials/run-changes.mustache`.
+    public var changesHTML: RawHTML
     public var previous: LinkView?
     public var next: LinkView?
     public var trendHref: String
@@ -92,6 +93,8 @@ public struct SignoffRowView: ViewModel {
 
 /// What changed since the previous run of the stream.
 public struct ChangesView: ViewModel {
+    public var checklistTitle: String
+    public var environment: String
     public var previous: LinkView?
     public var newlyFailing: [ChangeView]
     public var fixed: [ChangeView]

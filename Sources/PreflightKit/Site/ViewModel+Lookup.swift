@@ -21,6 +21,8 @@ extension ChangeView {
 extension ChangesView {
     public func child(named name: String) -> Any? {
         switch name {
+        case "checklistTitle": return self.checklistTitle
+        case "environment": return self.environment
         case "previous": return Lookup.optional(self.previous)
         case "newlyFailing": return self.newlyFailing
         case "fixed": return self.fixed
@@ -284,7 +286,7 @@ extension RunPage {
         case "checklistHTML": return self.checklistHTML
         case "signoffs": return self.signoffs
         case "problems": return self.problems
-        case "changes": return self.changes
+        case "changesHTML": return self.changesHTML
         case "previous": return Lookup.optional(self.previous)
         case "next": return Lookup.optional(self.next)
         case "trendHref": return self.trendHref

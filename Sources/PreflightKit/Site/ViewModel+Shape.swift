@@ -24,6 +24,8 @@ extension ChangeView: ShapedModel {
 
 extension ChangesView: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.checklistTitle)
+        shape.add(self.environment)
         shape.add(self.previous)
         shape.add(self.newlyFailing)
         shape.add(self.fixed)
@@ -33,6 +35,8 @@ extension ChangesView: ShapedModel {
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
+        children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
+        children["environment"] = tokens.placeholder(self.environment)
         children["previous"] = tokens.placeholder(self.previous)
         children["newlyFailing"] = tokens.placeholder(self.newlyFailing)
         children["fixed"] = tokens.placeholder(self.fixed)
@@ -412,7 +416,7 @@ extension RunPage: ShapedModel {
         shape.add(self.checklistHTML)
         shape.add(self.signoffs)
         shape.add(self.problems)
-        shape.add(self.changes)
+        shape.add(self.changesHTML)
         shape.add(self.previous)
         shape.add(self.next)
         shape.add(self.trendHref)
@@ -439,7 +443,7 @@ extension RunPage: ShapedModel {
         children["checklistHTML"] = tokens.placeholder(self.checklistHTML)
         children["signoffs"] = tokens.placeholder(self.signoffs)
         children["problems"] = tokens.placeholder(self.problems)
-        children["changes"] = tokens.placeholder(self.changes)
+        children["changesHTML"] = tokens.placeholder(self.changesHTML)
         children["previous"] = tokens.placeholder(self.previous)
         children["next"] = tokens.placeholder(self.next)
         children["trendHref"] = tokens.placeholder(self.trendHref)

@@ -29,12 +29,15 @@ struct PageFragmentTests {
                     #expect(try cache.render("signoff", sheet.onPaper("letter")).renderText
                             == templates.render("signoff", sheet.onPaper("letter")), "\(report.run.id)")
                     #expect(try cache.render("layout", layout).renderText == templates.render("layout", layout))
-                    compared += 4
+                    let changes = ChangesView(previous, RunSummary(report, checklist: checklist), checklist: checklist)
+                    #expect(try cache.render(RunPage.changesTemplate, changes).renderText
+                            == templates.render(RunPage.changesTemplate, changes), "\(report.run.id)")
+                    compared += 5
                 }
                 previous = RunSummary(report, checklist: checklist)
             }
         }
-        #expect(compared == 18 * 8)
+        #expect(compared == 18 * 10)
     }
 
     /// Texts differ between two models of one shape; emptiness, presence and list lengths do not.
@@ -47,16 +50,16 @@ struct PageFragmentTests {
         let change = ChangeView(href: "#a", id: "a", text: "A", from: "pass", to: "fail")
         var other = change
         other.text = "Something else & more"
-        let base = ChangesView(previous: nil, newlyFailing: [change], fixed: [], newBlockers: [], none: false)
-        #expect(shape(base) == shape(ChangesView(previous: nil, newlyFailing: [other], fixed: [], newBlockers: [], none: false)))
-        #expect(shape(base) != shape(ChangesView(previous: nil, newlyFailing: [change, change], fixed: [], newBlockers: [], none: false)))
-        #expect(shape(base) != shape(ChangesView(previous: nil, newlyFailing: [], fixed: [change], newBlockers: [], none: false)))
-        #expect(shape(base) != shape(ChangesView(previous: LinkView(href: "h", text: "t"), newlyFailing: [change], fixed: [],
+        let base = ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change], fixed: [], newBlockers: [], none: false)
+        #expect(shape(base) == shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [other], fixed: [], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change, change], fixed: [], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [], fixed: [change], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: LinkView(href: "h", text: "t"), newlyFailing: [change], fixed: [],
                                                  newBlockers: [], none: false)))
-        #expect(shape(base) != shape(ChangesView(previous: nil, newlyFailing: [change], fixed: [], newBlockers: [], none: true)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change], fixed: [], newBlockers: [], none: true)))
         var empty = change
         empty.text = ""
-        #expect(shape(base) != shape(ChangesView(previous: nil, newlyFailing: [empty], fixed: [], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [empty], fixed: [], newBlockers: [], none: false)))
     }
 
     /// A template that tests a text with `empty(...)` still renders what the real text gives.
