@@ -11,16 +11,26 @@ public struct RunChanges: Sendable, Equatable {
 
     /// Compares two summaries of runs of `checklist` item by item.
     public static func between(_ previous: RunSummary?, _ current: RunSummary, checklist: Checklist) -> RunChanges {
-        var changes = RunChanges(newlyFailing: [], fixed: [], newBlockers: [])
-        guard let previous, previous.fits(checklist), current.fits(checklist) else { return changes }
-        for (index, item) in checklist.items.enumerated() {
+        let changed = positions(between: previous, current, checklist: checklist)
+        return RunChanges(newlyFailing: changed.newlyFailing.map { checklist.items[$0].id },
+                          fixed: changed.fixed.map { checklist.items[$0].id },
+                          newBlockers: changed.newBlockers.map { checklist.items[$0].id })
+    }
+
+    /// The same comparison, as positions in `checklist.items`.
+    static func positions(between previous: RunSummary?, _ current: RunSummary, checklist: Checklist)
+        -> (newlyFailing: [Int], fixed: [Int], newBlockers: [Int])
+    {
+        var changed: (newlyFailing: [Int], fixed: [Int], newBlockers: [Int]) = ([], [], [])
+        guard let previous, previous.fits(checklist), current.fits(checklist) else { return changed }
+        for index in checklist.items.indices {
             let wasFailing = isFailing(previous.states[index])
             let state = current.states[index]
-            if isFailing(state), !wasFailing { changes.newlyFailing.append(item.id) }
-            if wasFailing, state.isPassing { changes.fixed.append(item.id) }
-            if current.criteria[index] == .present, previous.criteria[index] != .present { changes.newBlockers.append(item.id) }
+            if isFailing(state), !wasFailing { changed.newlyFailing.append(index) }
+            if wasFailing, state.isPassing { changed.fixed.append(index) }
+            if current.criteria[index] == .present, previous.criteria[index] != .present { changed.newBlockers.append(index) }
         }
-        return changes
+        return changed
     }
 
     static func isFailing(_ state: ItemState) -> Bool { state == .fail || state == .warn }

@@ -32,14 +32,20 @@ public struct CarryPool: Sendable, Codable, Equatable {
         }
     }
 
-    /// The carried result for an item, if the latest earlier one had a validity window.
-    func carried(_ item: String) -> ProbeResult? {
-        // A pool saved by an earlier version may still hold results without a window.
-        guard let result = results[item], result.validUntil != nil else { return nil }
-        return result
+    /// The carried results and waivers by item position (`positions` maps ids to positions): a
+    /// walk over the pool, which is small, instead of a lookup per item. A result without a
+    /// validity window is skipped: a pool saved by an earlier version may still hold one.
+    func byPosition(_ positions: [String: Int], count: Int) -> (results: [ProbeResult?], waivers: [Waiver?]) {
+        var carried = [ProbeResult?](repeating: nil, count: count)
+        var kept = [Waiver?](repeating: nil, count: count)
+        for (item, result) in results where result.validUntil != nil {
+            if let position = positions[item] { carried[position] = result }
+        }
+        for (item, waiver) in waivers {
+            if let position = positions[item] { kept[position] = waiver }
+        }
+        return (carried, kept)
     }
-
-    func waiver(_ item: String) -> Waiver? { waivers[item] }
 }
 
 /// Shared merge rules.

@@ -1,50 +1,62 @@
 /// Merges a checklist, a run's records and what earlier runs carry into a `RunReport`.
 public struct ReportBuilder: Sendable {
     public let checklist: Checklist
+    /// Item id → position in `checklist.items`, and each item's children as positions: worked out
+    /// once per checklist, not per run.
+    private let positions: [String: Int]
+    private let childPositions: [[Int]]
 
     public init(checklist: Checklist) {
         self.checklist = checklist
+        var positions: [String: Int] = [:]
+        for index in checklist.items.indices where positions[checklist.items[index].id] == nil {
+            positions[checklist.items[index].id] = index
+        }
+        self.positions = positions
+        childPositions = checklist.items.indices.map { index in checklist.items[index].children.compactMap { positions[$0] } }
     }
 
     /// Builds the report; `archive` is the runs folder, used to shorten problem paths.
     public func build(_ input: RunInput, carry: CarryPool = CarryPool(), archive: String? = nil) -> RunReport {
         let now = input.manifest.startedAt
+        let count = checklist.items.count
         // The newest result decides; file order breaks ties (the later wins), as in `Merge.decidingResults`.
-        // Positions in `input.results`, not copies: a result copy costs a retain per field.
+        // Positions, not copies: a result copy costs a retain per field.
         let results = input.results
-        var deciding: [String: Int] = [:]
-        var resultsByItem: [String: [Int]] = [:]
-        deciding.reserveCapacity(checklist.items.count)
-        resultsByItem.reserveCapacity(checklist.items.count)
+        var deciding = [Int?](repeating: nil, count: count)
+        var resultsByItem = [[Int]](repeating: [], count: count)
         for index in results.indices {
-            let item = results[index].item
-            resultsByItem[item, default: []].append(index)
-            if let current = deciding[item], results[index].observedAt < results[current].observedAt { continue }
-            deciding[item] = index
+            guard let position = positions[results[index].item] else { continue }
+            resultsByItem[position].append(index)
+            if let current = deciding[position], results[index].observedAt < results[current].observedAt { continue }
+            deciding[position] = index
         }
-        var waiverByItem: [String: Waiver] = [:]
-        for waiver in input.waivers where waiverByItem[waiver.item].map({ waiver.expiresAt >= $0.expiresAt }) ?? true {
-            waiverByItem[waiver.item] = waiver
+        var waivers = [Waiver?](repeating: nil, count: count)
+        for waiver in input.waivers {
+            guard let position = positions[waiver.item] else { continue }
+            if let kept = waivers[position], waiver.expiresAt < kept.expiresAt { continue }
+            waivers[position] = waiver
         }
+        let carried = carry.byPosition(positions, count: count)
         let signoffs = signoffStatuses(input.signoffs)
 
         var items = checklist.items.map { item in
             ItemReport(
                 id: item.id, kind: item.kind, text: item.text, parent: item.parent, depth: item.depth,
-                section: item.sectionID, checked: item.checked, state: .pending,
-                results: resultsByItem[item.id]?.map { results[$0] } ?? [], decidedBy: nil, carriedFrom: nil, expired: nil,
-                waiver: nil, expiredWaiver: nil, criterion: nil, role: item.role)
+                section: item.sectionID, checked: item.checked, state: .pending, results: [], decidedBy: nil,
+                carriedFrom: nil, expired: nil, waiver: nil, expiredWaiver: nil, criterion: nil, role: item.role)
         }
-        var index: [String: Int] = [:]
-        for (position, item) in items.enumerated() { index[item.id] = position }
+        for position in 0..<count where !resultsByItem[position].isEmpty {
+            items[position].results = resultsByItem[position].map { results[$0] }
+        }
 
         // Children come after their parent in document order, so walking backwards settles
         // every child before its parent.
         for position in items.indices.reversed() {
-            let source = checklist.items[position]
-            let childStates = source.children.compactMap { index[$0].map { items[$0].state } }
-            settle(&items[position], source: source, deciding: deciding[source.id].map { results[$0] }, carry: carry, now: now,
-                   childStates: childStates, signoffs: signoffs, waiver: waiverByItem[source.id])
+            let childStates = childPositions[position].map { items[$0].state }
+            settle(&items[position], deciding: deciding[position].map { results[$0] }, carried: carried.results[position],
+                   now: now, hasChildren: !checklist.items[position].children.isEmpty, childStates: childStates,
+                   signoffs: signoffs, waiver: waivers[position] ?? carried.waivers[position])
         }
         for position in items.indices { items[position].criterion = criterion(items[position]) }
 
@@ -57,12 +69,12 @@ public struct ReportBuilder: Sendable {
     }
 
     /// Decides one item's state in place (a copy of a report item costs a retain per field).
-    private func settle(_ item: inout ItemReport, source: ChecklistItem, deciding: ProbeResult?, carry: CarryPool,
-                        now: Timestamp, childStates: [ItemState], signoffs: [SignoffStatus], waiver runWaiver: Waiver?) {
+    private func settle(_ item: inout ItemReport, deciding: ProbeResult?, carried: ProbeResult?, now: Timestamp,
+                        hasChildren: Bool, childStates: [ItemState], signoffs: [SignoffStatus], waiver: Waiver?) {
         if let result = deciding {
             item.state = ItemState(result.status)
             item.decidedBy = result
-        } else if let carried = carry.carried(item.id) {
+        } else if let carried {
             if let until = carried.validUntil, until > now {
                 item.state = ItemState(carried.status)
                 item.decidedBy = carried
@@ -76,13 +88,12 @@ public struct ReportBuilder: Sendable {
                 let decision = status.decision
             {
                 item.state = decision == .approve ? .pass : .fail
-            } else if !source.children.isEmpty {
+            } else if hasChildren {
                 item.state = rollUp(childStates)
             } else {
                 item.state = item.checked ? .done : .pending
             }
         }
-        let waiver = runWaiver ?? carry.waiver(item.id)
         if let waiver, !item.state.isPassing, item.state != .skip {
             if waiver.expiresAt > now {
                 item.state = .waived

@@ -106,12 +106,10 @@ extension SignoffRowView {
 
 extension ChangesView {
     init(_ previousRun: RunSummary?, _ current: RunSummary, checklist: Checklist) {
-        let changes = RunChanges.between(previousRun, current, checklist: checklist)
-        var position: [String: Int] = [:]
-        for (index, item) in checklist.items.enumerated() { position[item.id] = index }
-        func views(_ ids: [String]) -> [ChangeView] {
-            ids.compactMap { id in
-                guard let index = position[id] else { return nil }
+        let changes = RunChanges.positions(between: previousRun, current, checklist: checklist)
+        func views(_ positions: [Int]) -> [ChangeView] {
+            positions.map { index in
+                let id = checklist.items[index].id
                 return ChangeView(href: "#" + Anchor.item(id), id: id, text: checklist.items[index].text,
                                   from: previousRun?.states[index].rawValue ?? "absent", to: current.states[index].rawValue)
             }
@@ -122,6 +120,6 @@ extension ChangesView {
         newlyFailing = views(changes.newlyFailing)
         fixed = views(changes.fixed)
         newBlockers = views(changes.newBlockers)
-        none = changes.isEmpty
+        none = changes.newlyFailing.isEmpty && changes.fixed.isEmpty && changes.newBlockers.isEmpty
     }
 }
