@@ -26,7 +26,8 @@ public struct Checklist: Sendable, Codable, Equatable {
 
     /// Roles of the sign-off items, in document order.
     public var signoffRoles: [String] {
-        items.compactMap { $0.kind == .signoff ? $0.role : nil }
+        // By index: a build asks once per run, and iterating would copy every item.
+        items.indices.compactMap { items[$0].kind == .signoff ? items[$0].role : nil }
     }
 }
 

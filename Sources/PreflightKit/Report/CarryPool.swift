@@ -16,8 +16,10 @@ public struct CarryPool: Sendable, Codable, Equatable {
     public mutating func add(_ input: RunInput) {
         // Only items that can start or end a carry need their deciding result.
         var touched: Set<String> = []
-        for result in input.results where result.validFor != nil || result.expiresAt != nil || results[result.item] != nil {
-            touched.insert(result.item)
+        let candidates = input.results
+        for index in candidates.indices
+        where candidates[index].validFor != nil || candidates[index].expiresAt != nil || results[candidates[index].item] != nil {
+            touched.insert(candidates[index].item)
         }
         if !touched.isEmpty {
             for result in Merge.decidingResults(input.results.filter { touched.contains($0.item) }) {

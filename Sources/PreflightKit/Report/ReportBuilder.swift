@@ -128,10 +128,11 @@ public struct ReportBuilder: Sendable {
 
     /// One status per role of the checklist; the newest decision decides, file order breaks ties.
     func signoffStatuses(_ records: [Signoff]) -> [SignoffStatus] {
-        checklist.items.filter { $0.kind == .signoff }.compactMap { item in
-            guard let role = item.role else { return nil }
+        checklist.items.indices.compactMap { index in
+            guard checklist.items[index].kind == .signoff, let role = checklist.items[index].role else { return nil }
             let mine = records.filter { $0.role == role }
-            var status = SignoffStatus(role: role, item: item.id, decision: nil, name: nil, at: nil, comment: nil, records: mine)
+            var status = SignoffStatus(role: role, item: checklist.items[index].id, decision: nil, name: nil, at: nil,
+                                       comment: nil, records: mine)
             if let latest = mine.reduce(nil as Signoff?, { best, next in best.map { next.at >= $0.at ? next : $0 } ?? next }) {
                 status.decision = latest.decision
                 status.name = latest.name
