@@ -42,7 +42,10 @@ public struct ItemResolver: Sendable {
 
     /// The full id of the item `reference` names.
     public func resolve(_ reference: String) -> Result<String, Failure> {
-        let padded = reference.first?.isWhitespace == true || reference.last?.isWhitespace == true
+        // Characters are costly at the end of a long string; a visible ASCII byte at each end settles it.
+        let visible: (UInt8) -> Bool = { $0 > 0x20 && $0 < 0x7F }
+        let plainEnds = reference.utf8.first.map(visible) == true && reference.utf8.last.map(visible) == true
+        let padded = !plainEnds && (reference.first?.isWhitespace == true || reference.last?.isWhitespace == true)
         let trimmed = padded ? reference.trimmingCharacters(in: .whitespaces) : reference
         if exact.contains(trimmed) { return .success(trimmed) }
         let matches = bySuffix[trimmed] ?? []

@@ -54,7 +54,15 @@ extension ItemReport {
         json.key("carried_from"); if let carriedFrom { json.string(carriedFrom) } else { json.null() }
         json.key("checked"); json.bool(checked)
         if let criterion { json.key("criterion"); json.string(criterion.rawValue) }
-        if let decidedBy { json.key("decided_by"); decidedBy.write(&json) }
+        // The deciding result is usually also in `results`; compact JSON does not depend on
+        // depth, so its bytes are written once and repeated there.
+        var decided: (source: RecordSource, bytes: Range<Int>)?
+        if let decidedBy {
+            json.key("decided_by")
+            let start = json.bytes.count
+            decidedBy.write(&json)
+            decided = (decidedBy.source, start..<json.bytes.count)
+        }
         json.key("depth"); json.int(depth)
         if let expired { json.key("expired"); expired.write(&json) }
         if let expiredWaiver { json.key("expired_waiver"); expiredWaiver.write(&json) }
@@ -65,7 +73,12 @@ extension ItemReport {
         json.beginArray()
         for index in results.indices {
             json.element()
-            results[index].write(&json)
+            // One record has one source (file and JSON path in a run), so the same source is the same result.
+            if let decided, results[index].source == decided.source {
+                json.repeatBytes(decided.bytes)
+            } else {
+                results[index].write(&json)
+            }
         }
         json.endArray()
         if let role { json.key("role"); json.string(role) }

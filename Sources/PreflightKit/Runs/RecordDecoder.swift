@@ -30,7 +30,8 @@ struct FieldReader {
             problems.append("\(path).\(key): expected a string, found \(value.typeName)")
             return nil
         }
-        if required && text.allSatisfy(\.isWhitespace) {
+        // A visible ASCII byte settles it without walking the text's characters.
+        if required && !text.utf8.contains(where: { $0 > 0x20 && $0 < 0x7F }) && text.allSatisfy(\.isWhitespace) {
             problems.append("\(path).\(key): must not be empty")
             return nil
         }

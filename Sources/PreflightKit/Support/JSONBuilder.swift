@@ -34,6 +34,12 @@ struct JSONBuilder {
     /// Starts an element of the open array.
     mutating func element() { member() }
 
+    /// Writes again a complete value written earlier, at `range` of `bytes`.
+    mutating func repeatBytes(_ range: Range<Int>) {
+        let copy = Array(bytes[range])
+        bytes.append(contentsOf: copy)
+    }
+
     mutating func string(_ value: String) { JSONText.appendString(value, to: &bytes) }
 
     mutating func int(_ value: Int) {
