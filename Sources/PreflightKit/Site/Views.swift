@@ -99,8 +99,12 @@ enum Anchor {
 enum SafeURL {
     /// Only http and https URLs become links; `javascript:`, `data:`, `file:` and the rest stay text.
     static func isWebLink(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        return (lower.hasPrefix("https://") || lower.hasPrefix("http://")) && !lower.contains(where: { $0 == " " || $0 == "\n" })
+        // On bytes: every evidence link of every run passes here.
+        let bytes = url.utf8
+        func startsWith(_ scheme: String) -> Bool {
+            bytes.count >= scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy { $0 == $1 || ($1 >= 0x61 && $1 <= 0x7A && $0 == $1 - 0x20) }
+        }
+        return (startsWith("https://") || startsWith("http://")) && !bytes.contains(0x20) && !bytes.contains(0x0A)
     }
 }
 

@@ -22,6 +22,20 @@ enum ByteScan {
         (word &- lanes(limit)) & ~word & 0x8080_8080_8080_8080
     }
 
+    /// The index of the first byte at or after `start` for which `isSpecial` holds, else `buffer.count`.
+    @inline(__always)
+    static func firstIndex(in buffer: UnsafeBufferPointer<UInt8>, from start: Int, mayHold: (UInt64) -> UInt64,
+                           isSpecial: (UInt8) -> Bool) -> Int {
+        guard let base = buffer.baseAddress else { return buffer.count }
+        let raw = UnsafeRawPointer(base)
+        var index = start
+        while index + 8 <= buffer.count, mayHold(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) == 0 {
+            index += 8
+        }
+        while index < buffer.count, !isSpecial(buffer[index]) { index += 1 }
+        return index
+    }
+
     /// Calls `found` with the index of every byte for which `isSpecial` holds, in order.
     /// `mayHold` must be nonzero for every word that holds such a byte.
     @inline(__always)

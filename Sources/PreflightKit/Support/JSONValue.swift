@@ -148,8 +148,11 @@ struct JSONParser {
         var escaped = false
         var runStart = index
         while true {
-            while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
-                index += 1
+            let from = index
+            index = bytes.withUnsafeBufferPointer { buffer in
+                ByteScan.firstIndex(in: buffer, from: from, mayHold: { word in
+                    ByteScan.lanes(of: word, below: 0x20) | ByteScan.lanes(of: word, equalTo: 0x22) | ByteScan.lanes(of: word, equalTo: 0x5C)
+                }, isSpecial: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C })
             }
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]

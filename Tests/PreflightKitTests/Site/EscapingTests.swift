@@ -127,4 +127,15 @@ import Testing
             #expect(!html.contains("href=\"javascript:"), "\(page)")
         }
     }
+
+    /// Only http(s) URLs become links, whatever the case of the scheme; anything with a space or
+    /// line break stays text.
+    @Test(arguments: [
+        ("https://ci.example.com/job/1", true), ("HTTPS://CI.example.com/", true), ("Http://x", true),
+        ("http://x y", false), ("http://x\ny", false), ("javascript:alert(1)", false), ("JavaScript:x", false),
+        ("data:text/html,x", false), ("ftp://x", false), ("https:/x", false), ("http\u{1A}//x", false), ("", false),
+    ])
+    func onlyWebURLsAreLinks(url: String, link: Bool) {
+        #expect(SafeURL.isWebLink(url) == link)
+    }
 }

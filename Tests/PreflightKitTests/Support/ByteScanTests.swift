@@ -53,6 +53,20 @@ struct ByteScanTests {
             #expect(bytes == Array(foundation.dropFirst().dropLast()), "\(Array(text.utf8))")
         }
     }
+
+    @Test func jsonStringsParseBackToTheSameText() throws {
+        for text in Self.samples() {
+            var bytes: [UInt8] = Array("[".utf8)
+            JSONText.appendString(text, to: &bytes)
+            bytes += Array(",\"after\"]".utf8)
+            #expect(try JSONValue.parse(bytes: bytes) == .array([.string(text), .string("after")]), "\(Array(text.utf8))")
+        }
+        // A raw control character is still refused, wherever it falls in a word.
+        for offset in 0..<9 {
+            let bytes = Array("\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: offset) + [0x01] + Array("\"".utf8)
+            #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse(bytes: bytes) }
+        }
+    }
 }
 
 /// A small deterministic generator for test inputs.
