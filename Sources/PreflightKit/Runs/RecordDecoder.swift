@@ -2,16 +2,18 @@
 struct FieldReader {
     let object: [(key: String, value: JSONValue)]
     let path: String
-    let known: Set<String>
+    /// The field names of the record kind: a short list, scanned faster than a set is hashed.
+    let known: [String]
     private(set) var problems: [String] = []
     private(set) var warnings: [String] = []
 
-    init?(_ value: JSONValue, path: String, known: Set<String>) {
+    init?(_ value: JSONValue, path: String, known: [String]) {
         guard case .object(let pairs) = value else { return nil }
         self.object = pairs
         self.path = path
         self.known = known
-        for key in pairs.map(\.key) where !known.contains(key) {
+        for index in pairs.indices where !known.contains(pairs[index].key) {
+            let key = pairs[index].key
             warnings.append("\(path).\(key): unknown field ignored")
         }
     }

@@ -11,7 +11,7 @@ struct RecordFileDecoder {
     var signoffs: [Signoff] = []
     var problems: [Diagnostic] = []
 
-    static let resultFields: Set<String> = [
+    static let resultFields: [String] = [
         "item", "status", "summary", "details", "probe", "observed_at", "duration_ms", "evidence", "valid_for", "expires_at",
     ]
 
@@ -48,7 +48,7 @@ struct RecordFileDecoder {
         }
     }
 
-    private mutating func reader(_ value: JSONValue, at: String, known: Set<String>, what: String) -> FieldReader? {
+    private mutating func reader(_ value: JSONValue, at: String, known: [String], what: String) -> FieldReader? {
         guard let reader = FieldReader(value, path: at, known: known) else {
             problems.append(.error(path, "\(at): expected \(what) object, found \(value.typeName)"))
             return nil

@@ -125,6 +125,12 @@ struct PageRenderer: Sendable {
         let json = Data(report.canonicalJSON())
         context.digest = ReportDigest.sha256(json)
         let folder = "runs/\(report.run.id)/"
+        // One mkdir up front; otherwise the first write fails, asks FileManager for the folder, and retries.
+        let runsFolder = (staging as NSString).appendingPathComponent("runs")
+        if mkdir(runsFolder + "/" + report.run.id, 0o755) != 0 && errno == ENOENT {
+            _ = mkdir(runsFolder, 0o755)
+            _ = mkdir(runsFolder + "/" + report.run.id, 0o755)
+        }
         try file(folder + "report.json", json)
         let runPage = try RunPage(context, rows: rows, blocks: blocks)
         try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle,
