@@ -13,20 +13,10 @@ enum ContentKeys {
             hasher.update(data: Data(part.utf8))
             hasher.update(data: Data([0]))
         }
-        return hex(hasher.finalize())
+        return Hex.lowercase(hasher.finalize())
     }
 
-    static func hash(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
-
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes: [UInt8] = []
-        for byte in digest {
-            bytes.append(digits[Int(byte >> 4)])
-            bytes.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    static func hash(_ data: Data) -> String { Hex.lowercase(SHA256.hash(data: data)) }
 
     /// What `stat` says of every entry of a run folder (names, sizes, change times, inodes):
     /// when it matches the cache, the folder's content key is taken from the cache unread.
@@ -54,7 +44,7 @@ enum ContentKeys {
             let path = folder + "/" + name
             // One open and read per file, as record files are read (FileManager's checks cost more).
             if let bytes = try? TextFile.bytes(path, limit: Int.max - 1) {
-                parts += [name, hex(SHA256.hash(data: bytes))]
+                parts += [name, Hex.lowercase(SHA256.hash(data: bytes))]
             } else {
                 parts += [name, "unreadable-or-folder"]
             }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Small view values shared by several pages.
 
 /// A verdict as a word, an icon and a CSS class: never colour alone.
@@ -120,6 +124,17 @@ public struct PercentView: ViewModel {
 
     init(_ fraction: Double?) {
         text = ReportFormatter.percent(fraction)
-        value = fraction.map { String(format: "%.3f", $0) } ?? "0"
+        value = fraction.map(Self.meterValue) ?? "0"
+    }
+
+    /// `%.3f` through C's formatter directly: Foundation's String(format:) costs microseconds,
+    /// and every section of every run shows one.
+    static func meterValue(_ fraction: Double) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
+            let count = Int(withVaList([fraction]) { vsnprintf(buffer.baseAddress!, 64, "%.3f", $0) })
+            let text = UnsafeRawBufferPointer(start: buffer.baseAddress!, count: max(0, min(count, 63)))
+            // A decimal comma (the process locale) would differ from build to build: always a point.
+            return String(decoding: text.map { $0 == UInt8(ascii: ",") ? UInt8(ascii: ".") : $0 }, as: UTF8.self)
+        }
     }
 }

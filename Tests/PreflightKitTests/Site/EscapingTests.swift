@@ -139,3 +139,16 @@ import Testing
         #expect(SafeURL.isWebLink(url) == link)
     }
 }
+
+/// Meter values are written through C's formatter; they must be what `%.3f` gives everywhere.
+@Suite("Meter values")
+struct MeterValueTests {
+    @Test func everyReadinessFractionFormatsLikeFoundation() {
+        for total in 1...500 {
+            for passing in 0...total {
+                let fraction = Double(passing) / Double(total)
+                #expect(PercentView.meterValue(fraction) == String(format: "%.3f", fraction), "\(passing)/\(total)")
+            }
+        }
+    }
+}
