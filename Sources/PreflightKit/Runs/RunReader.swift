@@ -41,14 +41,16 @@ public enum RunReader {
     }
 
     /// Reads every record file of a run folder (sorted by name) and resolves item references.
-    public static func read(folder: String, manifest: RunManifest, checklist: Checklist, resolver: ItemResolver? = nil) -> RunInput {
+    /// `fileBytes` sees the bytes of each record file read, for callers that also hash them.
+    public static func read(folder: String, manifest: RunManifest, checklist: Checklist, resolver: ItemResolver? = nil,
+                            fileBytes: ((String, [UInt8]) -> Void)? = nil) -> RunInput {
         var input = RunInput(folder: folder, manifest: manifest, results: [], waivers: [], signoffs: [], problems: [])
         let resolver = resolver ?? ItemResolver(checklist)
         let roles = checklist.signoffRoles
         for file in recordFiles(folder, problems: &input.problems) {
             let path = (folder as NSString).appendingPathComponent(file)
             do {
-                let value = try readJSON(path)
+                let value = try readJSON(path) { fileBytes?(file, $0) }
                 var decoder = RecordFileDecoder(file: file, path: path, manifest: manifest, resolver: resolver, roles: roles)
                 decoder.decode(value)
                 input.results += decoder.results
@@ -79,8 +81,9 @@ public enum RunReader {
         return files
     }
 
-    static func readJSON(_ path: String) throws(Diagnostic) -> JSONValue {
+    static func readJSON(_ path: String, seen: ([UInt8]) -> Void = { _ in }) throws(Diagnostic) -> JSONValue {
         let bytes = try TextFile.bytes(path, limit: fileSizeLimit)
+        seen(bytes)
         do {
             // The parser checks every string; text outside strings must be ASCII anyway.
             return try JSONValue.parse(bytes: bytes)

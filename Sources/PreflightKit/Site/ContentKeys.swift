@@ -37,13 +37,14 @@ enum ContentKeys {
 
     /// SHA-256 over the names and contents of the files a run folder holds (hidden files aside,
     /// as the run reader skips them).
-    static func contentKey(folder: String) -> String {
+    /// `known` holds bytes already read, by file name: those files are not read again.
+    static func contentKey(folder: String, known: [String: [UInt8]] = [:]) -> String {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
         var parts: [String] = []
         for name in names where !name.hasPrefix(".") {
             let path = folder + "/" + name
             // One open and read per file, as record files are read (FileManager's checks cost more).
-            if let bytes = try? TextFile.bytes(path, limit: Int.max - 1) {
+            if let bytes = known[name] ?? (try? TextFile.bytes(path, limit: Int.max - 1)) {
                 parts += [name, Hex.lowercase(SHA256.hash(data: bytes))]
             } else {
                 parts += [name, "unreadable-or-folder"]

@@ -60,33 +60,25 @@ struct RunPipeline {
         let folders = manifests.map { archive.folder(of: $0.id) }
         let old = Dictionary((cached?.runs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-        // Content keys: from the cache while stat says the folder is unchanged.
         let stats = ParallelMap.run(Array(0..<n)) { index in
             archive.fingerprints[manifests[index].id] ?? ContentKeys.statFingerprint(folder: folders[index])
         }
-        let contents = ParallelMap.run(Array(0..<n)) { index -> String in
+        // Content keys: from the cache while stat says the folder is unchanged. On a stream's first
+        // build every run is read anyway, so its key is taken from the bytes read for merging.
+        let fromReads = old.isEmpty
+        var contents = fromReads ? [String](repeating: "", count: n) : ParallelMap.run(Array(0..<n)) { index -> String in
             if let entry = old[manifests[index].id], entry.stat == stats[index] { return entry.content }
             return ContentKeys.contentKey(folder: folders[index])
         }
-        var chains: [String] = []
-        var chain = ContentKeys.combine(["chain", checklistKey(checklist)])
-        var reportKeys: [String] = []
-        for index in 0..<n {
-            chains.append(chain)
-            reportKeys.append(ContentKeys.combine([contents[index], chain]))
-            chain = ContentKeys.combine([chain, contents[index]])
-        }
-        let pageKeys = (0..<n).map { index in
-            ContentKeys.combine([pagesKey, reportKeys[index], index > 0 ? reportKeys[index - 1] : "-",
-                                 index > 0 ? manifests[index - 1].id : "-", index + 1 < n ? manifests[index + 1].id : "-"])
-        }
+        let keys = fromReads ? nil : StreamKeys(contents: contents, manifests: manifests, first: checklistKey(checklist), pages: pagesKey)
 
         var summaries = [RunSummary?](repeating: nil, count: n)
         var reusable = [Bool](repeating: false, count: n)
         for index in 0..<n {
-            guard let entry = old[manifests[index].id], entry.report == reportKeys[index], entry.summary.fits(checklist) else { continue }
+            guard let keys, let entry = old[manifests[index].id], entry.report == keys.reports[index], entry.summary.fits(checklist)
+            else { continue }
             summaries[index] = entry.summary
-            reusable[index] = entry.page == pageKeys[index] && outputsIntact(manifests[index].id, entry.outputs)
+            reusable[index] = entry.page == keys.pages[index] && outputsIntact(manifests[index].id, entry.outputs)
         }
         let needed = (0..<n).filter { summaries[$0] == nil || !reusable[$0] }
         let mustRender = Set(needed)
@@ -94,7 +86,7 @@ struct RunPipeline {
         var start = n
         var carry = CarryPool()
         if let first = needed.first {
-            if let poolChain = cached?.poolChain, let at = chains.firstIndex(of: poolChain), at <= first,
+            if let poolChain = cached?.poolChain, let at = keys?.chains.firstIndex(of: poolChain), at <= first,
                 (0..<at).allSatisfy({ summaries[$0] != nil }), let pool = cache.pool(chain: poolChain)
             {
                 start = at
@@ -111,9 +103,17 @@ struct RunPipeline {
         var chunkStart = start
         while chunkStart < n {
             let range = chunkStart..<min(n, chunkStart + Self.chunk)
-            let inputs = Handoff(ParallelMap.run(Array(range)) { index in
-                RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist, resolver: resolver)
-            })
+            let read = ParallelMap.run(Array(range)) { index -> (input: RunInput, content: String) in
+                guard fromReads else {
+                    return (RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist, resolver: resolver), "")
+                }
+                var seen: [String: [UInt8]] = [:]
+                let input = RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist,
+                                           resolver: resolver, fileBytes: { seen[$0] = $1 })
+                return (input, ContentKeys.contentKey(folder: folders[index], known: seen))
+            }
+            if fromReads { for (offset, entry) in read.enumerated() { contents[range.lowerBound + offset] = entry.content } }
+            let inputs = Handoff(read.map(\.input))
             // Carry-forward is sequential but cheap: each run's starting state is noted, and the
             // expensive merges then run in parallel.
             var pools: [CarryPool] = []
@@ -175,16 +175,17 @@ struct RunPipeline {
         }
 
         let done = summaries.compactMap { $0 }
+        let final = keys ?? StreamKeys(contents: contents, manifests: manifests, first: checklistKey(checklist), pages: pagesKey)
         let entries = (0..<n).map { index in
-            RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: reportKeys[index],
-                          page: pageKeys[index], outputs: outputs[index], summary: done[index])
+            RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: final.reports[index],
+                          page: final.pages[index], outputs: outputs[index], summary: done[index])
         }
         // The state before the last run: merged now, or unchanged from the cache.
         let entry: StreamCache
         if let lastPool {
-            entry = StreamCache(runs: entries, poolChain: chains.last, pool: lastPool)
+            entry = StreamCache(runs: entries, poolChain: final.chains.last, pool: lastPool)
         } else {
-            entry = StreamCache(runs: entries, poolChain: cached?.poolChain == chains.last ? chains.last : nil, pool: nil)
+            entry = StreamCache(runs: entries, poolChain: cached?.poolChain == final.chains.last ? final.chains.last : nil, pool: nil)
         }
         return (Stream(checklist: checklist, environment: manifests[0].environment, summaries: done), entry)
     }
@@ -196,5 +197,27 @@ struct RunPipeline {
 
     private func outputsIntact(_ id: String, _ fingerprint: String) -> Bool {
         !fingerprint.isEmpty && ContentKeys.outputFingerprint(PageRenderer.runFiles.map { "\(oldOutput)/runs/\(id)/\($0)" }) == fingerprint
+    }
+}
+
+/// A stream's cache keys, from its runs' content keys: the chain before each run (for
+/// carry-forward), each run's report key and each run's page key (report, neighbours, templates).
+private struct StreamKeys {
+    var chains: [String] = []
+    var reports: [String] = []
+    var pages: [String] = []
+
+    init(contents: [String], manifests: [RunManifest], first: String, pages pagesKey: String) {
+        let n = contents.count
+        var chain = ContentKeys.combine(["chain", first])
+        for index in 0..<n {
+            chains.append(chain)
+            reports.append(ContentKeys.combine([contents[index], chain]))
+            chain = ContentKeys.combine([chain, contents[index]])
+        }
+        pages = (0..<n).map { index in
+            ContentKeys.combine([pagesKey, reports[index], index > 0 ? reports[index - 1] : "-",
+                                 index > 0 ? manifests[index - 1].id : "-", index + 1 < n ? manifests[index + 1].id : "-"])
+        }
     }
 }

@@ -56,6 +56,22 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// A stream's first build takes content keys from the bytes it reads for merging; they must be
+    /// the keys a later build computes from the folder, or every later build would merge again.
+    @Test func contentKeysFromReadsEqualKeysFromTheFolder() throws {
+        let archive = RunArchive.scan(SiteFixture.runs)
+        let library = try ChecklistLibrary.load(SiteFixture.checklists)
+        #expect(archive.manifests.count == 18)
+        for manifest in archive.manifests {
+            let checklist = try library.checklist(named: manifest.checklist, for: "")
+            let folder = archive.folder(of: manifest.id)
+            var seen: [String: [UInt8]] = [:]
+            _ = RunReader.read(folder: folder, manifest: manifest, checklist: checklist, fileBytes: { seen[$0] = $1 })
+            #expect(!seen.isEmpty)
+            #expect(ContentKeys.contentKey(folder: folder, known: seen) == ContentKeys.contentKey(folder: folder), "\(manifest.id)")
+        }
+    }
+
     @Test func aSecondBuildReusesEveryRun() throws {
         let inputs = try Inputs()
         let first = try inputs.build("_site")
