@@ -17,27 +17,30 @@ struct ItemDynamic {
     var evidence: [EvidenceView]
     var otherResults: [ResultLineView]
 
-    init(_ item: ItemReport) {
-        itemState = item.state
-        itemCriterion = item.criterion
-        passing = item.state.isPassing || item.state == .skip
-        state = StateView(item.state)
-        criterion = item.criterion.map(Self.word)
-        let result = item.decidedBy
+    /// The parts of `items[position]` (see `ItemRowRenderer.render` for why not the element).
+    init(_ items: [ItemReport], at position: Int) {
+        let itemState = items[position].state
+        self.itemState = itemState
+        itemCriterion = items[position].criterion
+        passing = itemState.isPassing || itemState == .skip
+        state = StateView(itemState)
+        criterion = items[position].criterion.map(Self.word)
+        let result = items[position].decidedBy
         summary = result?.summary
         details = result?.details
         probe = result?.probe
         observed = result?.observedAt.display
         evidence = result?.evidence.map(EvidenceView.init) ?? []
-        carriedFrom = item.carriedFrom.map { LinkView(href: "../\($0)/index.html", text: $0) }
-        expired = item.expired.map { "\($0.status.rawValue) from run \($0.source.run) expired \($0.validUntil?.display ?? "")" }
-        waiver = item.waiver.map { "waived by \($0.approvedBy) until \($0.expiresAt.display): \($0.reason)" }
-        expiredWaiver = item.expiredWaiver.map { "waiver by \($0.approvedBy) expired \($0.expiresAt.display): \($0.reason)" }
+        carriedFrom = items[position].carriedFrom.map { LinkView(href: "../\($0)/index.html", text: $0) }
+        expired = items[position].expired.map { "\($0.status.rawValue) from run \($0.source.run) expired \($0.validUntil?.display ?? "")" }
+        waiver = items[position].waiver.map { "waived by \($0.approvedBy) until \($0.expiresAt.display): \($0.reason)" }
+        expiredWaiver = items[position].expiredWaiver.map { "waiver by \($0.approvedBy) expired \($0.expiresAt.display): \($0.reason)" }
         // The deciding result is known by its source (a record is one file and JSON path); comparing
         // whole results, or iterating them, would cost a copy each.
         var others: [ResultLineView] = []
-        for index in item.results.indices where item.results[index].source != result?.source {
-            let other = item.results[index]
+        let results = items[position].results
+        for index in results.indices where results[index].source != result?.source {
+            let other = results[index]
             others.append(ResultLineView(state: StateView(ItemState(other.status)),
                                          text: [other.probe, other.summary, other.observedAt.display].compactMap { $0 }.joined(separator: " · ")))
         }

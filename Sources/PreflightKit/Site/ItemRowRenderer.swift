@@ -32,14 +32,20 @@ final class ItemRowRenderer: @unchecked Sendable {
         return made
     }
 
-    /// The row's HTML, from a compiled fragment when the shape has one.
-    func render(_ item: ItemReport, _ source: ChecklistItem, anchor: String? = nil) throws(DiagnosticList) -> RenderedItem {
-        let dynamic = ItemDynamic(item)
-        let hasNote = !source.noteHTML.isEmpty
+    /// The row of `items[position]` (checklist item `sources[position]`), from a compiled fragment
+    /// when the shape has one. The arrays and a position are passed, not elements: an element
+    /// passed on its own is copied, a retain for each of its fields.
+    func render(_ items: [ItemReport], _ sources: [ChecklistItem], at position: Int, anchor: String? = nil)
+        throws(DiagnosticList) -> RenderedItem
+    {
+        let dynamic = ItemDynamic(items, at: position)
+        let depth = items[position].depth
+        let noteHTML = sources[position].noteHTML
+        let hasNote = !noteHTML.isEmpty
         // The item's own texts are tokens too, so one shape serves every item that looks alike.
-        let key = dynamic.shapeKey(depth: min(item.depth, 8), hasNote: hasNote)
+        let key = dynamic.shapeKey(depth: min(depth, 8), hasNote: hasNote)
         let html = try fragments.render(Self.template, key: key, shaped: { maker in
-            var view = ItemView(source: source, depth: item.depth, dynamic: dynamic)
+            var view = ItemView(source: sources[position], depth: depth, dynamic: dynamic)
             view.anchor = maker.token()
             view.id = maker.token()
             view.labelHTML = maker.token()
@@ -57,12 +63,13 @@ final class ItemRowRenderer: @unchecked Sendable {
             view.otherResults = shaped.otherResults
             return view
         }, values: {
-            var values: [FillValue] = [.text(anchor ?? Anchor.item(source.id)), .text(source.id), .text(source.html)]
+            let id = sources[position].id
+            var values: [FillValue] = [.text(anchor ?? Anchor.item(id)), .text(id), .text(sources[position].html)]
             values.reserveCapacity(12 + dynamic.evidence.count * 3 + dynamic.otherResults.count)
-            if hasNote { values.append(.text(source.noteHTML)) }
+            if hasNote { values.append(.text(noteHTML)) }
             dynamic.appendTexts(to: &values)
             return values
-        }, direct: { ItemView(source: source, depth: item.depth, dynamic: dynamic) })
+        }, direct: { ItemView(source: sources[position], depth: depth, dynamic: dynamic) })
         return RenderedItem(html: html)
     }
 }

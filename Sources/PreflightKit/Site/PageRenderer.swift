@@ -122,7 +122,7 @@ struct PageRenderer: Sendable {
     func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
         var context = context
         let report = context.report
-        let json = Data(report.canonicalJSON())
+        let json = report.canonicalJSON()
         context.digest = ReportDigest.sha256(json)
         let folder = "runs/\(report.run.id)/"
         // One mkdir up front; otherwise the first write fails, asks FileManager for the folder, and retries.
@@ -203,7 +203,7 @@ struct PageRenderer: Sendable {
         }
     }
 
-    private func file(_ path: String, _ data: Data) throws(DiagnosticList) {
+    private func file(_ path: String, _ data: some ContiguousBytes) throws(DiagnosticList) {
         try FileWriter.write(data, to: (staging as NSString).appendingPathComponent(path))
     }
 }

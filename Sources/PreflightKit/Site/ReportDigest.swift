@@ -9,7 +9,7 @@ public enum ReportDigest {
     }
 
     /// Lowercase hex SHA-256 of `data`.
-    public static func sha256(_ data: Data) -> String {
+    public static func sha256(_ data: some DataProtocol) -> String {
         Hex.lowercase(SHA256.hash(data: data))
     }
 }

@@ -50,7 +50,7 @@ extension RunPage {
         let anchors = rows.anchors(of: checklist)
         for position in report.items.indices {
             itemsBySection[checklist.items[position].section].append(
-                try rows.render(report.items[position], checklist.items[position], anchor: anchors[position]))
+                try rows.render(report.items, checklist.items, at: position, anchor: anchors[position]))
         }
         let readiness = Dictionary(report.sections.map { ($0.id, $0.readiness) }, uniquingKeysWith: { a, _ in a })
         return checklist.sections.enumerated().compactMap { index, section in

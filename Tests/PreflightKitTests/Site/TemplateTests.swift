@@ -253,8 +253,9 @@ struct ItemRowFragmentTests {
             for report in reports {
                 for (index, item) in report.items.enumerated() {
                     let source = checklist.items[index]
-                    let filled = try rows.render(item, source, anchor: rows.anchors(of: checklist)[index]).html.renderText
-                    let direct = try templates.render(ItemRowRenderer.template, ItemView(source: source, depth: item.depth, dynamic: ItemDynamic(item)))
+                    let filled = try rows.render(report.items, checklist.items, at: index, anchor: rows.anchors(of: checklist)[index]).html.renderText
+                    let direct = try templates.render(ItemRowRenderer.template, ItemView(source: source, depth: item.depth,
+                                                                                         dynamic: ItemDynamic(report.items, at: index)))
                     #expect(filled == direct, "\(report.run.id) \(item.id)")
                     compared += 1
                     if item.carriedFrom != nil || item.waiver != nil || item.expired != nil { carried += 1 }
