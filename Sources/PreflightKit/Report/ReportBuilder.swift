@@ -40,11 +40,17 @@ public struct ReportBuilder: Sendable {
         let carried = carry.byPosition(positions, count: count)
         let signoffs = signoffStatuses(input.signoffs)
 
-        var items = checklist.items.map { item in
-            ItemReport(
-                id: item.id, kind: item.kind, text: item.text, parent: item.parent, depth: item.depth,
-                section: item.sectionID, checked: item.checked, state: .pending, results: [], decidedBy: nil,
-                carriedFrom: nil, expired: nil, waiver: nil, expiredWaiver: nil, criterion: nil, role: item.role)
+        // Fields read in place: mapping over the items would copy each one first.
+        var items: [ItemReport] = []
+        items.reserveCapacity(count)
+        checklist.items.withUnsafeBufferPointer { sources in
+            for index in sources.indices {
+                items.append(ItemReport(
+                    id: sources[index].id, kind: sources[index].kind, text: sources[index].text, parent: sources[index].parent,
+                    depth: sources[index].depth, section: sources[index].sectionID, checked: sources[index].checked,
+                    state: .pending, results: [], decidedBy: nil, carriedFrom: nil, expired: nil, waiver: nil,
+                    expiredWaiver: nil, criterion: nil, role: sources[index].role))
+            }
         }
         for position in 0..<count where !resultsByItem[position].isEmpty {
             items[position].results = resultsByItem[position].map { results[$0] }

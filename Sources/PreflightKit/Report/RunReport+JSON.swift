@@ -12,11 +12,14 @@ extension RunReport {
         json.endObject()
         json.key("counts"); json.intMap(counts)
         json.key("items")
-        // By index: the array helper would copy each item (a retain per field).
+        // Through a buffer pointer: an array element that a method is called on is copied first
+        // (a retain per field), an element of a buffer pointer is not.
         json.beginArray()
-        for index in items.indices {
-            json.element()
-            items[index].write(&json)
+        items.withUnsafeBufferPointer { items in
+            for index in items.indices {
+                json.element()
+                items[index].write(&json)
+            }
         }
         json.endArray()
         json.key("problems"); json.array(problems) { $0.write(&$1) }
@@ -71,13 +74,15 @@ extension ItemReport {
         if let parent { json.key("parent"); json.string(parent) }
         json.key("results")
         json.beginArray()
-        for index in results.indices {
-            json.element()
-            // One record has one source (file and JSON path in a run), so the same source is the same result.
-            if let decided, results[index].source == decided.source {
-                json.repeatBytes(decided.bytes)
-            } else {
-                results[index].write(&json)
+        results.withUnsafeBufferPointer { results in
+            for index in results.indices {
+                json.element()
+                // One record has one source (file and JSON path in a run), so the same source is the same result.
+                if let decided, results[index].source == decided.source {
+                    json.repeatBytes(decided.bytes)
+                } else {
+                    results[index].write(&json)
+                }
             }
         }
         json.endArray()

@@ -19,30 +19,36 @@ struct ItemDynamic {
 
     /// The parts of `items[position]` (see `ItemRowRenderer.render` for why not the element).
     init(_ items: [ItemReport], at position: Int) {
-        let itemState = items[position].state
+        self = items.withUnsafeBufferPointer { ItemDynamic($0.baseAddress! + position) }
+    }
+
+    /// Reads the item where it lies: fields read through `pointee` are not copied with the rest.
+    private init(_ item: UnsafePointer<ItemReport>) {
+        let itemState = item.pointee.state
         self.itemState = itemState
-        itemCriterion = items[position].criterion
+        itemCriterion = item.pointee.criterion
         passing = itemState.isPassing || itemState == .skip
         state = StateView(itemState)
-        criterion = items[position].criterion.map(Self.word)
-        let result = items[position].decidedBy
+        criterion = item.pointee.criterion.map(Self.word)
+        let result = item.pointee.decidedBy
         summary = result?.summary
         details = result?.details
         probe = result?.probe
         observed = result?.observedAt.display
         evidence = result?.evidence.map(EvidenceView.init) ?? []
-        carriedFrom = items[position].carriedFrom.map { LinkView(href: "../\($0)/index.html", text: $0) }
-        expired = items[position].expired.map { "\($0.status.rawValue) from run \($0.source.run) expired \($0.validUntil?.display ?? "")" }
-        waiver = items[position].waiver.map { "waived by \($0.approvedBy) until \($0.expiresAt.display): \($0.reason)" }
-        expiredWaiver = items[position].expiredWaiver.map { "waiver by \($0.approvedBy) expired \($0.expiresAt.display): \($0.reason)" }
+        carriedFrom = item.pointee.carriedFrom.map { LinkView(href: "../\($0)/index.html", text: $0) }
+        expired = item.pointee.expired.map { "\($0.status.rawValue) from run \($0.source.run) expired \($0.validUntil?.display ?? "")" }
+        waiver = item.pointee.waiver.map { "waived by \($0.approvedBy) until \($0.expiresAt.display): \($0.reason)" }
+        expiredWaiver = item.pointee.expiredWaiver.map { "waiver by \($0.approvedBy) expired \($0.expiresAt.display): \($0.reason)" }
         // The deciding result is known by its source (a record is one file and JSON path); comparing
-        // whole results, or iterating them, would cost a copy each.
+        // whole results would cost more.
         var others: [ResultLineView] = []
-        let results = items[position].results
-        for index in results.indices where results[index].source != result?.source {
-            let other = results[index]
-            others.append(ResultLineView(state: StateView(ItemState(other.status)),
-                                         text: [other.probe, other.summary, other.observedAt.display].compactMap { $0 }.joined(separator: " · ")))
+        item.pointee.results.withUnsafeBufferPointer { results in
+            for index in results.indices where results[index].source != result?.source {
+                let other = results[index]
+                others.append(ResultLineView(state: StateView(ItemState(other.status)),
+                                             text: [other.probe, other.summary, other.observedAt.display].compactMap { $0 }.joined(separator: " · ")))
+            }
         }
         otherResults = others
     }
