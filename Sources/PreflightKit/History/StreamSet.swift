@@ -95,9 +95,6 @@ final class Handoff<T>: @unchecked Sendable {
 
     var count: Int { slots.count }
 
-    /// The value, left in place (before any worker runs).
-    func peek(_ index: Int) -> T { slots[index]! }
-
     func take(_ index: Int) -> T {
         lock.lock()
         defer { lock.unlock() }

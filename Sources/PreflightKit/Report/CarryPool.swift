@@ -12,21 +12,32 @@ public struct CarryPool: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// What one run changes in the pool, worked out from the run alone: runs are added one by
+    /// one, but their updates can be made in parallel beforehand.
+    public struct Update: Sendable {
+        /// Items with a result in the run: the run ends any earlier carry for them.
+        var items: Set<String> = []
+        /// The run's deciding results that have a validity window: they are carried from now on.
+        var carried: [ProbeResult] = []
+        var waivers: [Waiver] = []
+
+        public init(_ input: RunInput) {
+            items.reserveCapacity(input.results.count)
+            for index in input.results.indices { items.insert(input.results[index].item) }
+            carried = Merge.decidingResults(input.results).filter { $0.validUntil != nil }
+            waivers = input.waivers
+        }
+    }
+
     /// Takes in a run's results and waivers after the run was reported.
-    public mutating func add(_ input: RunInput) {
-        // Only items that can start or end a carry need their deciding result.
-        var touched: Set<String> = []
-        let candidates = input.results
-        for index in candidates.indices
-        where candidates[index].validFor != nil || candidates[index].expiresAt != nil || results[candidates[index].item] != nil {
-            touched.insert(candidates[index].item)
-        }
-        if !touched.isEmpty {
-            for result in Merge.decidingResults(input.results.filter { touched.contains($0.item) }) {
-                results[result.item] = result.validUntil == nil ? nil : result
-            }
-        }
-        for waiver in input.waivers {
+    public mutating func add(_ input: RunInput) { apply(Update(input)) }
+
+    /// Takes in a run's update (see `Update`).
+    public mutating func apply(_ update: Update) {
+        let ended = results.keys.filter { update.items.contains($0) }
+        for item in ended { results[item] = nil }
+        for result in update.carried { results[result.item] = result }
+        for waiver in update.waivers {
             if let existing = waivers[waiver.item], existing.source.run == waiver.source.run, existing.expiresAt > waiver.expiresAt {
                 continue
             }

@@ -103,24 +103,24 @@ struct RunPipeline {
         var chunkStart = start
         while chunkStart < n {
             let range = chunkStart..<min(n, chunkStart + Self.chunk)
-            let read = ParallelMap.run(Array(range)) { index -> (input: RunInput, content: String) in
-                guard fromReads else {
-                    return (RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist, resolver: resolver), "")
+            // Inside a closure so that only the handoff holds the inputs afterwards.
+            let (inputs, updates) = { () -> (Handoff<RunInput>, [CarryPool.Update]) in
+                let read = ParallelMap.run(Array(range)) { index -> (input: RunInput, update: CarryPool.Update, content: String) in
+                    var seen: [String: [UInt8]] = [:]
+                    let input = RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist,
+                                               resolver: resolver, fileBytes: fromReads ? { seen[$0] = $1 } : nil)
+                    return (input, CarryPool.Update(input), fromReads ? ContentKeys.contentKey(folder: folders[index], known: seen) : "")
                 }
-                var seen: [String: [UInt8]] = [:]
-                let input = RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist,
-                                           resolver: resolver, fileBytes: { seen[$0] = $1 })
-                return (input, ContentKeys.contentKey(folder: folders[index], known: seen))
-            }
-            if fromReads { for (offset, entry) in read.enumerated() { contents[range.lowerBound + offset] = entry.content } }
-            let inputs = Handoff(read.map(\.input))
-            // Carry-forward is sequential but cheap: each run's starting state is noted, and the
-            // expensive merges then run in parallel.
+                if fromReads { for (offset, entry) in read.enumerated() { contents[range.lowerBound + offset] = entry.content } }
+                return (Handoff(read.map(\.input)), read.map(\.update))
+            }()
+            // Carry-forward is sequential but cheap: each run's update was worked out in parallel,
+            // and its starting state is noted here; the expensive merges then run in parallel.
             var pools: [CarryPool] = []
             for offset in 0..<inputs.count {
                 if range.lowerBound + offset == n - 1 { lastPool = carry }
                 pools.append(carry)
-                carry.add(inputs.peek(offset))
+                carry.apply(updates[offset])
             }
             let starts = pools
             // Workers take inputs and reports out of their handoffs, so each is freed on a worker
