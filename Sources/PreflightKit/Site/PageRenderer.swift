@@ -157,10 +157,15 @@ struct PageRenderer: Sendable {
             if mkdir(folder, 0o755) != 0 && errno != EEXIST {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            for name in Self.runFiles {
-                let source = "\(old)/runs/\(id)/\(name)"
-                let target = "\(folder)/\(name)"
-                if Glibc.link(source, target) != 0 { try FileManager.default.copyItem(atPath: source, toPath: target) }
+            // Links made relative to the two open folders: each path is looked up once, not per file.
+            let from = open("\(old)/runs/\(id)", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let to = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer {
+                if from >= 0 { close(from) }
+                if to >= 0 { close(to) }
+            }
+            for name in Self.runFiles where from < 0 || to < 0 || linkat(from, name, to, name, 0) != 0 {
+                try FileManager.default.copyItem(atPath: "\(old)/runs/\(id)/\(name)", toPath: "\(folder)/\(name)")
             }
         } catch {
             throw DiagnosticList([.error(folder, "cannot reuse the previous site's files: \(error.localizedDescription)")])

@@ -166,11 +166,19 @@ struct RunPipeline {
             }
             chunkStart = range.upperBound
         }
-        // Unchanged runs: their pages come over from the previous site.
-        for index in 0..<n where outputs[index].isEmpty {
-            let id = manifests[index].id
-            try renderer.link(run: id, from: oldOutput)
-            outputs[index] = old[id]?.outputs ?? ""
+        // Unchanged runs: their pages come over from the previous site, linked on every core.
+        let unchanged = (0..<n).filter { outputs[$0].isEmpty }
+        let linked = ParallelMap.run(unchanged) { index -> DiagnosticList? in
+            do throws(DiagnosticList) {
+                try renderer.link(run: manifests[index].id, from: oldOutput)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = linked.compactMap({ $0 }).first { throw failure }
+        for index in unchanged {
+            outputs[index] = old[manifests[index].id]?.outputs ?? ""
             counts.reused += 1
         }
 
