@@ -148,8 +148,14 @@ struct PageRenderer: Sendable {
         return ContentKeys.outputFingerprint(paths) ?? ""
     }
 
+    /// Counts the pages of runs taken over unchanged, for the progress line.
+    func countReused(_ runs: Int) {
+        guard runs > 0 else { return }
+        progress?(written.add(runs * Self.runFiles.count), expectedPages)
+    }
+
     /// Brings a run's unchanged files over from the previous site: a hard link, or a copy where
-    /// links are not possible.
+    /// links are not possible (used where a run folder cannot be moved over).
     func link(run id: String, from old: String) throws(DiagnosticList) {
         let folder = (staging as NSString).appendingPathComponent("runs/\(id)")
         do {
@@ -170,7 +176,6 @@ struct PageRenderer: Sendable {
         } catch {
             throw DiagnosticList([.error(folder, "cannot reuse the previous site's files: \(error.localizedDescription)")])
         }
-        progress?(written.add(Self.runFiles.count), expectedPages)
     }
 
     /// `trends/<checklist>/<environment>/`: index.html, page-<n>.html, history.json and badge.svg.

@@ -23,11 +23,18 @@ struct RunPipeline {
     let pagesKey: String
     static let chunk = 64
 
+    /// What a pipeline run produced: the streams for the site-wide pages, the next cache, and the
+    /// runs whose folders the new site takes over unchanged from the previous one.
+    struct Outcome {
+        var streams: [Stream] = []
+        var cache = BuildCache()
+        var unchanged: [String] = []
+    }
+
     /// `problems` receives each run's input problems (shown on its run page); `outside` those of
     /// runs that get no page (a run of an unknown checklist).
-    func run(problems: inout [Diagnostic], counts: inout BuildCounts, outside: inout [Diagnostic]) throws(DiagnosticList) -> ([Stream], BuildCache) {
-        var streams: [Stream] = []
-        var next = BuildCache()
+    func run(problems: inout [Diagnostic], counts: inout BuildCounts, outside: inout [Diagnostic]) throws(DiagnosticList) -> Outcome {
+        var result = Outcome()
         for (key, manifests) in archive.streams() {
             guard let first = manifests.first else { continue }
             let checklist: Checklist
@@ -37,14 +44,15 @@ struct RunPipeline {
                 outside += manifests.map { .error(archive.folder(of: $0.id) + "/run.json", error.message) }
                 continue
             }
-            let (stream, entry) = try process(manifests, checklist, cached: cache.streams[key], counts: &counts)
+            let (stream, entry, unchanged) = try process(manifests, checklist, cached: cache.streams[key], counts: &counts)
             for summary in stream.summaries {
                 problems += summary.problems.map { absolute($0) }
             }
-            streams.append(stream)
-            next.streams[key] = entry
+            result.streams.append(stream)
+            result.cache.streams[key] = entry
+            result.unchanged += unchanged
         }
-        return (streams, next)
+        return result
     }
 
     private func absolute(_ problem: Diagnostic) -> Diagnostic {
@@ -55,7 +63,7 @@ struct RunPipeline {
 
     /// One stream: keys, then the runs that need merging, then pages.
     private func process(_ manifests: [RunManifest], _ checklist: Checklist, cached: StreamCache?,
-                         counts: inout BuildCounts) throws(DiagnosticList) -> (Stream, StreamCache) {
+                         counts: inout BuildCounts) throws(DiagnosticList) -> (Stream, StreamCache, [String]) {
         let n = manifests.count
         let folders = manifests.map { archive.folder(of: $0.id) }
         let old = Dictionary((cached?.runs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -166,17 +174,9 @@ struct RunPipeline {
             }
             chunkStart = range.upperBound
         }
-        // Unchanged runs: their pages come over from the previous site, linked on every core.
+        // Unchanged runs: their folders move over from the previous site just before the swap
+        // (see `SiteOutput.adopt`).
         let unchanged = (0..<n).filter { outputs[$0].isEmpty }
-        let linked = ParallelMap.run(unchanged) { index -> DiagnosticList? in
-            do throws(DiagnosticList) {
-                try renderer.link(run: manifests[index].id, from: oldOutput)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure = linked.compactMap({ $0 }).first { throw failure }
         for index in unchanged {
             outputs[index] = old[manifests[index].id]?.outputs ?? ""
             counts.reused += 1
@@ -195,7 +195,8 @@ struct RunPipeline {
         } else {
             entry = StreamCache(runs: entries, poolChain: cached?.poolChain == final.chains.last ? final.chains.last : nil, pool: nil)
         }
-        return (Stream(checklist: checklist, environment: manifests[0].environment, summaries: done), entry)
+        return (Stream(checklist: checklist, environment: manifests[0].environment, summaries: done), entry,
+                unchanged.map { manifests[$0].id })
     }
 
     private func checklistKey(_ checklist: Checklist) -> String {

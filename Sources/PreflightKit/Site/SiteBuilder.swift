@@ -80,6 +80,8 @@ public struct SiteBuilder: Sendable {
         let collector = TrashCollector(site.trash)
         defer { collector.wait() }
         let staging = try site.prepare()
+        // Run folders moved from the previous site into this one, until the swap.
+        var adopted: [String] = []
         do {
             let renderer = PageRenderer(templates: templates, staging: staging, progress: progress,
                                         expectedPages: archive.manifests.count * PageRenderer.runFiles.count)
@@ -90,7 +92,8 @@ public struct SiteBuilder: Sendable {
                                        cache: cache, pagesKey: pagesKey)
             var counts = BuildCounts()
             var runProblems: [Diagnostic] = []
-            let (streams, nextCache) = try pipeline.run(problems: &runProblems, counts: &counts, outside: &problems)
+            let result = try pipeline.run(problems: &runProblems, counts: &counts, outside: &problems)
+            let streams = result.streams
             let unplaced = problems
             problems += runProblems
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
@@ -100,15 +103,21 @@ public struct SiteBuilder: Sendable {
             if let schema = options.schema, FileManager.default.fileExists(atPath: schema) {
                 try site.copyTree(schema, to: staging, as: "schema")
             }
+            // Last, so that a build failing before this leaves the previous site whole.
+            adopted = try site.adopt(runs: result.unchanged, files: PageRenderer.runFiles, from: options.output, into: staging,
+                                     fallback: renderer.link)
+            renderer.countReused(result.unchanged.count)
             try site.swapIn(staging)
+            adopted = []
             step("copy assets and swap in")
-            nextCache.save(for: options.output)
+            result.cache.save(for: options.output)
             step("save the cache")
             let runs = streams.reduce(0) { $0 + $1.summaries.count }
             return BuildSummary(
                 checklists: library.checklists.count, runs: runs, pages: sitePages + runs * PageRenderer.runFiles.count,
                 problems: problems, seconds: Date().timeIntervalSince(started), steps: steps, counts: counts)
         } catch {
+            site.giveBack(adopted, from: staging, to: options.output)
             site.discard(staging)
             throw error
         }

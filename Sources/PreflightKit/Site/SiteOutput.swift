@@ -74,6 +74,54 @@ struct SiteOutput {
         }
     }
 
+    /// Moves the folders of unchanged runs from the live site into the new one: one rename each, no
+    /// new files, and little left for the trash (new files right after mass deletions are slow to
+    /// make). Called just before `swapIn`, so that a build failing earlier leaves the live site
+    /// whole; a run that cannot be moved is copied with `fallback`. Returns the runs moved, which
+    /// `giveBack` returns if the build fails after all.
+    func adopt(runs ids: [String], files: [String], from old: String, into staging: String,
+               fallback: (String, String) throws(DiagnosticList) -> Void) throws(DiagnosticList) -> [String] {
+        guard !ids.isEmpty else { return [] }
+        let runs = staging + "/runs"
+        if mkdir(runs, 0o755) != 0 && errno != EEXIST {
+            throw DiagnosticList([.error(runs, "cannot create the folder: \(String(cString: strerror(errno)))")])
+        }
+        var moved: [String] = []
+        let expected = Set(files)
+        for id in ids {
+            // A folder holding anything besides the run's files (put there by hand) is not taken
+            // over: the new site must be what a clean build writes.
+            if Self.entries(of: "\(old)/runs/\(id)") == expected, rename("\(old)/runs/\(id)", "\(runs)/\(id)") == 0 {
+                moved.append(id)
+                continue
+            }
+            do {
+                try fallback(id, old)
+            } catch {
+                giveBack(moved, from: staging, to: old)
+                throw error
+            }
+        }
+        return moved
+    }
+
+    /// The names in a folder, nil when it cannot be read.
+    private static func entries(of folder: String) -> Set<String>? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: Set<String> = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.insert(name) }
+        }
+        return names
+    }
+
+    /// Moves adopted run folders back into the live site (a build failed after `adopt`).
+    func giveBack(_ ids: [String], from staging: String, to old: String) {
+        for id in ids.reversed() { _ = rename("\(staging)/runs/\(id)", "\(old)/runs/\(id)") }
+    }
+
     /// Where replaced sites wait to be deleted: inside the build cache, on the same file system.
     var trash: String { BuildCache.folder(for: destination) + "/trash" }
 
