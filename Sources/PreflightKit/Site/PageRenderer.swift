@@ -207,7 +207,7 @@ struct PageRenderer: Sendable {
         if compiled {
             var html: [UInt8] = []
             try blocks.render("layout", layout, into: &html)
-            try FileWriter.write(html, to: (staging as NSString).appendingPathComponent(path))
+            try file(path, html)
         } else {
             try file(path, Data(try templates.render("layout", layout).utf8))
         }
