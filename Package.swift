@@ -1,12 +1,21 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The targets are the pipeline, and each depends only on the ones before it, so an arrow
+// pointing back up (a run reader calling the site, a report calling the CLI) does not compile:
+//
+//   PreflightSupport → PreflightChecklist → PreflightRuns → PreflightReport → PreflightHistory
+//   → PreflightSite → preflight (the CLI)
+//
+// README.md ("Architecture") says what each one owns.
 let package = Package(
     name: "preflight",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "preflight", targets: ["preflight"]),
-        .library(name: "PreflightKit", targets: ["PreflightKit"]),
+        .library(name: "PreflightKit", targets: [
+            "PreflightSupport", "PreflightChecklist", "PreflightRuns", "PreflightReport", "PreflightHistory", "PreflightSite",
+        ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,24 +28,44 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Diagnostics, JSON, times, slugs, bounded file reads, content keys, parallel map.
         .target(
-            name: "PreflightKit",
+            name: "PreflightSupport",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Markdown → checklist model (all libcmark calls live in CommonMark.swift).
+        .target(name: "PreflightChecklist", dependencies: ["PreflightSupport", "CCmark"]),
+        // Run folders: run.json, record files, the archive and its streams, writing records.
+        .target(name: "PreflightRuns", dependencies: ["PreflightChecklist", "PreflightSupport"]),
+        // Results → report and verdict; the one stream merge.
+        .target(name: "PreflightReport", dependencies: ["PreflightRuns", "PreflightChecklist", "PreflightSupport"]),
+        // Runs → history: summaries, changes, flaky and long-failing items, time to green.
+        .target(
+            name: "PreflightHistory",
+            dependencies: ["PreflightReport", "PreflightRuns", "PreflightChecklist", "PreflightSupport"]
+        ),
+        // Report and history → the static site (Mustache), the build cache and the output swap.
+        .target(
+            name: "PreflightSite",
             dependencies: [
-                "CCmark",
+                "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist", "PreflightSupport",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "preflight",
             dependencies: [
-                "PreflightKit",
+                "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
+                "PreflightSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PreflightKitTests",
-            dependencies: ["PreflightKit"]
+            dependencies: [
+                "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
+                "PreflightSupport",
+            ]
         ),
     ]
 )

@@ -3,7 +3,12 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import PreflightKit
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+import PreflightSite
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,10 @@
 import Foundation
-import PreflightKit
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+import PreflightSite
 
 /// Writing to standard error and leaving with a documented exit code.
 enum Output {

@@ -1,5 +1,10 @@
 import ArgumentParser
-import PreflightKit
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+import PreflightSite
 
 /// Exit codes (documented in README): 0 success; 1 an input problem or runtime error;
 /// 2 the verdict reached `--fail-on`; 64 bad command-line usage.

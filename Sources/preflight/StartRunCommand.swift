@@ -1,6 +1,11 @@
 import ArgumentParser
 import Foundation
-import PreflightKit
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+import PreflightSite
 
 struct StartRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

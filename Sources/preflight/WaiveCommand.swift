@@ -1,5 +1,10 @@
 import ArgumentParser
-import PreflightKit
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+import PreflightSite
 
 struct WaiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

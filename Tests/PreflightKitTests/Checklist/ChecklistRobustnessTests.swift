@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// Bad or odd input gives a diagnostic or a normal parse, never a crash.
 @Suite struct ChecklistRobustnessTests {

@@ -1,5 +1,10 @@
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 @Suite struct ItemResolverTests {
     let resolver = ItemResolver(ids: [

@@ -1,8 +1,13 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
-@Suite("Stream history over the example runs")
+@Suite("RunStream history over the example runs")
 struct StreamHistoryTests {
     static let secretRotation = "pre-deployment-requirements/security-configuration/secrets-management/secret-rotation-policies-configured"
     static let circuitBreakers = "pre-deployment-requirements/testing/load-testing/circuit-breakers-tested-under-load"

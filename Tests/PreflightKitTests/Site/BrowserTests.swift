@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// The example site in a real browser: sign-off sheets printed to PDF fit their paper, and the
 /// DOM Chromium builds from each page kind holds the items and states the report says.

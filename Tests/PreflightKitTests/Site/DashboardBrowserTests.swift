@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// Loads the built dashboard and a trend page in headless Chromium from file:// and checks the DOM
 /// it ends up with. Skipped (visibly) without Chromium unless CI is set; with CI set a missing

@@ -3,7 +3,12 @@ import Testing
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 @Suite("Dashboard, trend pages, feed and badges of the example history")
 struct DashboardSiteTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// A build that reuses the cache and the previous site must write exactly what a clean build of
 /// the same inputs writes, after every kind of change; and it must actually reuse.

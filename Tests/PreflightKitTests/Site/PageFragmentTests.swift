@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// Run pages, sheets and their layout render from fragments cached by model shape; the bytes
 /// must be those Mustache renders from the real model, whether the shape was new or known.

@@ -1,5 +1,10 @@
 import Foundation
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// Building sites in tests: the example history from the package root, copies of the templates,
 /// and whole output folders read back as bytes.

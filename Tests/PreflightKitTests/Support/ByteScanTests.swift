@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// The word-at-a-time scans must escape exactly what a byte-by-byte escape does, wherever the
 /// special bytes fall in a word and whatever surrounds them (multi-byte UTF-8 included).

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// report.json digests depend on these bytes: the fast encoder must write exactly what
 /// Foundation's JSONEncoder writes with the same settings.

@@ -1,5 +1,10 @@
 import Foundation
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// The example history in `content/runs` (14 staging and 4 production runs of the seed checklist),
 /// and small synthesized archives for history and site tests.
@@ -7,7 +12,7 @@ enum ExampleHistory {
     static let root = Fixture.packageRoot.path
 
     /// The merged streams of the example archive, by environment.
-    static func streams() throws -> [String: PreflightKit.Stream] {
+    static func streams() throws -> [String: RunStream] {
         let library = try ChecklistLibrary.load(root + "/content/checklists")
         var problems: [Diagnostic] = []
         let streams = StreamSet.merge(archive: RunArchive.scan(root + "/content/runs"), library: library, problems: &problems)

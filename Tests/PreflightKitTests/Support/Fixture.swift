@@ -1,5 +1,10 @@
 import Foundation
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// Inline fixtures: a fresh temporary folder per test, and parsing Markdown held in a string.
 struct Fixture {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 /// A fresh folder under the system temp directory, removed when the value goes away.
 final class TempDir {

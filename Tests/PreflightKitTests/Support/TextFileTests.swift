@@ -1,6 +1,11 @@
 import Foundation
 import Testing
-@testable import PreflightKit
+@testable import PreflightSupport
+@testable import PreflightChecklist
+@testable import PreflightRuns
+@testable import PreflightReport
+@testable import PreflightHistory
+@testable import PreflightSite
 
 @Suite struct TextFileTests {
     private func readError(_ path: String, limit: Int = 1 << 20) -> Diagnostic? {

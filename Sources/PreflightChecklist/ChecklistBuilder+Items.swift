@@ -1,0 +1,128 @@
+import Foundation
+import PreflightSupport
+
+/// An item as first seen, before ids are given out.
+struct ItemDraft {
+    var block: Int
+    var task: TaskLine
+    var parent: Int?
+    var depth: Int
+    var section: Int
+    var children: [Int] = []
+}
+
+extension ChecklistBuilder {
+    /// Gives every item its id (explicit ones first, so generated ids step around them),
+    /// kind, role and note, in document order.
+    mutating func finishItems(containsTask: [Bool]) -> [ChecklistItem] {
+        var slugs = Slug.Deduplicator()
+        var explicitAt: [String: MarkdownBlock] = [:]
+        for draft in drafts {
+            guard let id = draft.task.explicitID else { continue }
+            let block = blocks[draft.block]
+            if let problem = ExplicitID.validate(id) {
+                report(.error(path, line: block.line, column: block.column, problem))
+            }
+            if let first = explicitAt[id] {
+                report(.error(path, line: block.line, column: block.column,
+                    "duplicate id '\(id)': line \(first.line):\(first.column) sets the same id"))
+            } else {
+                explicitAt[id] = block
+                slugs.reserve(id)
+            }
+        }
+
+        var ids: [String] = []
+        var firstLineOfID: [String: Int] = [:]
+        for draft in drafts {
+            let block = blocks[draft.block]
+            let id: String
+            if let explicit = draft.task.explicitID {
+                id = explicit
+            } else {
+                let prefix = draft.parent.map { ids[$0] } ?? sectionID(draft.section)
+                let own = Slug.make(draft.task.leadingBold ?? firstWords(draft.task.text, 8))
+                let wanted = prefix.isEmpty ? own : prefix + "/" + own
+                let claimed = slugs.claim(wanted)
+                id = claimed.slug
+                if claimed.repeated {
+                    let first = firstLineOfID[wanted].map { "line \($0)" } ?? "an explicit id"
+                    report(.warning(path, line: block.line, column: block.column,
+                        "id '\(wanted)' repeats \(first); this item gets '\(id)' (add {#your-id} to choose one)"))
+                }
+            }
+            firstLineOfID[id] = firstLineOfID[id] ?? block.line
+            ids.append(id)
+        }
+
+        return drafts.enumerated().map { index, draft in
+            let block = blocks[draft.block]
+            let kind = sectionKind(draft.section)
+            var role: String?
+            if kind == .signoff {
+                role = draft.task.leadingBold.map(Self.cleanRole)
+                if role?.isEmpty ?? true {
+                    role = nil
+                    report(.warning(path, line: block.line, column: block.column,
+                        "sign-off item has no role: start it with the role in bold, e.g. `- [ ] **Security Lead**: ____`"))
+                }
+            }
+            let (noteText, noteHTML) = note(of: draft, containsTask: containsTask)
+            return ChecklistItem(
+                id: ids[index], kind: kind, checked: draft.task.checked, depth: draft.depth,
+                parent: draft.parent.map { ids[$0] }, children: draft.children.map { ids[$0] },
+                section: draft.section, sectionID: sectionID(draft.section),
+                line: block.line, column: block.column,
+                text: draft.task.text, html: draft.task.html, note: noteText, noteHTML: noteHTML,
+                role: role, explicitID: draft.task.explicitID != nil)
+        }
+    }
+
+    /// `Technical Lead:` and `Technical Lead` name the same role.
+    static func cleanRole(_ bold: String) -> String {
+        var role = bold.trimmingCharacters(in: .whitespaces)
+        while role.hasSuffix(":") { role.removeLast() }
+        return role.trimmingCharacters(in: .whitespaces)
+    }
+
+    private func firstWords(_ text: String, _ count: Int) -> String {
+        text.split(whereSeparator: \.isWhitespace).prefix(count).joined(separator: " ")
+    }
+
+    /// The rest of the label paragraph, then the item's own paragraphs, code blocks and plain lists.
+    private func note(of draft: ItemDraft, containsTask: [Bool]) -> (String, String) {
+        var texts: [String] = draft.task.restText.isEmpty ? [] : [draft.task.restText]
+        var html = draft.task.restHTML
+        var index = draft.block + 2  // skip the list item and its label paragraph
+        while index < blocks.count, blocks[index].depth > blocks[draft.block].depth {
+            let block = blocks[index]
+            if block.parent == draft.block, !containsTask[index] {
+                switch block.kind {
+                case .paragraph:
+                    texts.append(block.inlines.map(\.text).joined())
+                    html += block.html
+                case .codeBlock:
+                    texts.append(block.literal)
+                    html += block.html
+                case .list:
+                    html += block.html
+                    texts.append(listText(from: index))
+                default:
+                    break
+                }
+            }
+            index += 1
+        }
+        return (texts.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines), html)
+    }
+
+    private func listText(from list: Int) -> String {
+        var lines: [String] = []
+        var index = list + 1
+        while index < blocks.count, blocks[index].depth > blocks[list].depth {
+            if blocks[index].kind == .paragraph { lines.append("- " + blocks[index].inlines.map(\.text).joined()) }
+            index += 1
+        }
+        return lines.joined(separator: "\n")
+    }
+}

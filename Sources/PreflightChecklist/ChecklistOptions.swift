@@ -1,0 +1,38 @@
+import Foundation
+import PreflightSupport
+
+/// Settings of the checklist engine: which heading words give items their kind, and limits.
+package struct ChecklistOptions: Sendable {
+    /// A heading that begins with one of these (case-insensitive) makes its items `go` criteria.
+    package var goHeadings: [String]
+    /// … `no-go` criteria.
+    package var noGoHeadings: [String]
+    /// … sign-off items.
+    package var signoffHeadings: [String]
+    /// Largest checklist file read, in bytes.
+    package var sizeLimit: Int
+
+    package init(
+        goHeadings: [String] = ["Go Criteria"],
+        noGoHeadings: [String] = ["No-Go Criteria"],
+        signoffHeadings: [String] = ["Sign-Off", "Signoff"],
+        sizeLimit: Int = 16 << 20
+    ) {
+        self.goHeadings = goHeadings
+        self.noGoHeadings = noGoHeadings
+        self.signoffHeadings = signoffHeadings
+        self.sizeLimit = sizeLimit
+    }
+
+    package static let `default` = ChecklistOptions()
+
+    /// The kind a heading gives to the items under it, or nil for an ordinary heading.
+    func kind(ofHeading heading: String) -> ItemKind? {
+        let text = heading.trimmingCharacters(in: .whitespaces).lowercased()
+        // "No-Go Criteria" also begins with no word of "Go Criteria", but check it first anyway.
+        if noGoHeadings.contains(where: { text.hasPrefix($0.lowercased()) }) { return .noGo }
+        if goHeadings.contains(where: { text.hasPrefix($0.lowercased()) }) { return .go }
+        if signoffHeadings.contains(where: { text.hasPrefix($0.lowercased()) }) { return .signoff }
+        return nil
+    }
+}

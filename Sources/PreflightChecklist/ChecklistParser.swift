@@ -1,0 +1,208 @@
+import Foundation
+import PreflightSupport
+
+/// The checklist and what the parser noticed on the way (warnings and non-fatal errors).
+package struct ParsedChecklist: Sendable {
+    package var checklist: Checklist
+    package var diagnostics: [Diagnostic]
+
+    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    package init(checklist: Checklist, diagnostics: [Diagnostic]) {
+        self.checklist = checklist
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Turns checklist Markdown into a `Checklist`.
+package struct ChecklistParser: Sendable {
+    package var options: ChecklistOptions
+
+    package init(options: ChecklistOptions = .default) {
+        self.options = options
+    }
+
+    /// Reads and parses a checklist file. Throws when the file cannot be read as text.
+    package func parse(fileAt path: String) throws(Diagnostic) -> ParsedChecklist {
+        let text = try TextFile.read(path, limit: options.sizeLimit)
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return parse(text, name: name, path: path)
+    }
+
+    /// Parses checklist Markdown held in memory.
+    package func parse(_ text: String, name: String, path: String) -> ParsedChecklist {
+        let blocks = CommonMark.parse(text)
+        var builder = ChecklistBuilder(name: name, path: path, options: options, blocks: blocks)
+        return builder.build()
+    }
+}
+
+/// One pass over the flat block list: sections from headings, items from task list items.
+struct ChecklistBuilder {
+    let name: String
+    let path: String
+    let options: ChecklistOptions
+    let blocks: [MarkdownBlock]
+
+    var title: String?
+    var sections: [Section] = []
+    var sectionStack: [Int] = [0]
+    var childSlugs: [Int: Slug.Deduplicator] = [:]
+    var drafts: [ItemDraft] = []
+    var itemOfBlock: [Int: Int] = [:]
+    var diagnostics: [Diagnostic] = []
+    /// Where each explicit section id was first set, to report a second heading with the same id.
+    var explicitSectionAt: [String: MarkdownBlock] = [:]
+
+    package init(name: String, path: String, options: ChecklistOptions, blocks: [MarkdownBlock]) {
+        self.name = name
+        self.path = path
+        self.options = options
+        self.blocks = blocks
+    }
+
+    mutating func build() -> ParsedChecklist {
+        sections = [Section(id: "", title: name, level: 0, parent: nil, line: 1, notesHTML: "", kind: .check)]
+        let tasks = blocks.indices.map { TaskLine.parse(blocks, at: $0) }
+        let containsTask = Self.markContainers(blocks, tasks: tasks)
+
+        for index in blocks.indices {
+            let block = blocks[index]
+            if let task = tasks[index] {
+                addItem(task, block: index)
+                continue
+            }
+            switch block.kind {
+            case .heading(let level):
+                if insideItem(index) == nil { openSection(block, level: level) }
+            case .paragraph, .codeBlock, .list:
+                if case .list = block.kind, containsTask[index] { continue }
+                if hasListOrItemAncestorOtherThanQuote(index) { continue }
+                if let item = insideItem(index), isDirectContent(index, ofItem: item) {
+                    continue  // collected as the item's note
+                }
+                sections[sectionStack.last!].notesHTML += block.html
+            default:
+                continue
+            }
+        }
+        let items = finishItems(containsTask: containsTask)
+        checkSections(items)
+        if items.isEmpty {
+            diagnostics.append(.error(path, line: 1, column: 1, "checklist has no task items (lines like `- [ ] Backups tested`)"))
+        }
+        if let title { sections[0].title = title }
+        let checklist = Checklist(name: name, title: title ?? name, path: path, sections: sections, items: items)
+        return ParsedChecklist(checklist: checklist, diagnostics: diagnostics.sorted(by: Self.order))
+    }
+
+    static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.line ?? 0, a.column ?? 0, a.message) < (b.line ?? 0, b.column ?? 0, b.message)
+    }
+
+    /// For each block, whether a task item lies anywhere inside it.
+    static func markContainers(_ blocks: [MarkdownBlock], tasks: [TaskLine?]) -> [Bool] {
+        var contains = [Bool](repeating: false, count: blocks.count)
+        for index in blocks.indices.reversed() {
+            guard let parent = blocks[index].parent else { continue }
+            if contains[index] || tasks[index] != nil { contains[parent] = true }
+        }
+        return contains
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    func sectionID(_ section: Int) -> String { sections[section].id }
+
+    func sectionKind(_ section: Int) -> ItemKind { sections[section].kind }
+
+    // MARK: Sections
+
+    private mutating func openSection(_ block: MarkdownBlock, level: Int) {
+        let raw = block.inlines.map(\.text).joined().replacingOccurrences(of: "\n", with: " ")
+        let (text, explicit) = ExplicitID.split(raw)
+        if level == 1 && title == nil {
+            title = text.isEmpty ? name : text
+            sectionStack = [0]
+            if let explicit { diagnostics.append(.warning(path, line: block.line, column: block.column, "an id on the title heading is ignored: '\(explicit)'")) }
+            return
+        }
+        while sectionStack.count > 1, sections[sectionStack.last!].level >= level { sectionStack.removeLast() }
+        let parent = sectionStack.last!
+        var id: String
+        if let explicit {
+            if let problem = ExplicitID.validate(explicit) {
+                diagnostics.append(.error(path, line: block.line, column: block.column, problem))
+            }
+            if let first = explicitSectionAt[explicit] {
+                diagnostics.append(.error(path, line: block.line, column: block.column,
+                    "duplicate id '\(explicit)': line \(first.line):\(first.column) sets the same id"))
+            } else {
+                explicitSectionAt[explicit] = block
+            }
+            id = explicit
+        } else {
+            let slug = childSlugs[parent, default: Slug.Deduplicator()].claim(Slug.make(text, fallback: "section")).slug
+            id = sections[parent].id.isEmpty ? slug : sections[parent].id + "/" + slug
+        }
+        let kind = options.kind(ofHeading: text) ?? sections[parent].kind
+        sections.append(Section(id: id, title: text, level: level, parent: parent, line: block.line, notesHTML: "", kind: kind))
+        sectionStack.append(sections.count - 1)
+    }
+
+    /// Headings that name a kind must hold items: an empty Go, No-Go or Sign-Off section is an error.
+    private mutating func checkSections(_ items: [ChecklistItem]) {
+        var counts = [Int](repeating: 0, count: sections.count)
+        for item in items {
+            var current: Int? = item.section
+            while let section = current {
+                counts[section] += 1
+                current = sections[section].parent
+            }
+        }
+        for (index, section) in sections.enumerated() where index > 0 {
+            guard let kind = options.kind(ofHeading: section.title), counts[index] == 0 else { continue }
+            diagnostics.append(.error(path, line: section.line, column: 1, "'\(section.title)' is a \(kind.rawValue) section with no task items"))
+        }
+    }
+
+    // MARK: Items
+
+    /// The nearest enclosing task item of a block, if any.
+    private func insideItem(_ index: Int) -> Int? {
+        var current = blocks[index].parent
+        while let parent = current {
+            if let item = itemOfBlock[parent] { return item }
+            current = blocks[parent].parent
+        }
+        return nil
+    }
+
+    /// Content directly in an item's list item (not in a deeper list) belongs to that item.
+    private func isDirectContent(_ index: Int, ofItem item: Int) -> Bool {
+        blocks[index].parent == drafts[item].block
+    }
+
+    /// Lists and list items nest notes; only top-level blocks (possibly quoted) are section notes.
+    private func hasListOrItemAncestorOtherThanQuote(_ index: Int) -> Bool {
+        var current = blocks[index].parent
+        while let parent = current {
+            switch blocks[parent].kind {
+            case .list, .listItem: return true
+            default: current = blocks[parent].parent
+            }
+        }
+        return false
+    }
+
+    private mutating func addItem(_ task: TaskLine, block index: Int) {
+        let parentItem = insideItem(index)
+        let draft = ItemDraft(
+            block: index, task: task, parent: parentItem,
+            depth: parentItem.map { drafts[$0].depth + 1 } ?? 0,
+            section: sectionStack.last!)
+        drafts.append(draft)
+        itemOfBlock[index] = drafts.count - 1
+        if let parentItem { drafts[parentItem].children.append(drafts.count - 1) }
+    }
+}

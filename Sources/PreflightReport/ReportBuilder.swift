@@ -1,0 +1,174 @@
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+
+/// Merges a checklist, a run's records and what earlier runs carry into a `RunReport`.
+package struct ReportBuilder: Sendable {
+    package let checklist: Checklist
+    /// Item id → position in `checklist.items`, and each item's children as positions: worked out
+    /// once per checklist, not per run.
+    private let positions: [String: Int]
+    private let childPositions: [[Int]]
+
+    package init(checklist: Checklist) {
+        self.checklist = checklist
+        var positions: [String: Int] = [:]
+        for index in checklist.items.indices where positions[checklist.items[index].id] == nil {
+            positions[checklist.items[index].id] = index
+        }
+        self.positions = positions
+        childPositions = checklist.items.indices.map { index in checklist.items[index].children.compactMap { positions[$0] } }
+    }
+
+    /// Builds the report; `archive` is the runs folder, used to shorten problem paths.
+    package func build(_ input: RunInput, carry: CarryPool = CarryPool(), archive: String? = nil) -> RunReport {
+        let now = input.manifest.startedAt
+        let count = checklist.items.count
+        // The newest result decides; file order breaks ties (the later wins), as in `Merge.decidingResults`.
+        // Positions, not copies: a result copy costs a retain per field.
+        let results = input.results
+        var deciding = [Int?](repeating: nil, count: count)
+        var resultsByItem = [[Int]](repeating: [], count: count)
+        for index in results.indices {
+            guard let position = positions[results[index].item] else { continue }
+            resultsByItem[position].append(index)
+            if let current = deciding[position], results[index].observedAt < results[current].observedAt { continue }
+            deciding[position] = index
+        }
+        var waivers = [Waiver?](repeating: nil, count: count)
+        for waiver in input.waivers {
+            guard let position = positions[waiver.item] else { continue }
+            if let kept = waivers[position], waiver.expiresAt < kept.expiresAt { continue }
+            waivers[position] = waiver
+        }
+        let carried = carry.byPosition(positions, count: count)
+        let signoffs = signoffStatuses(input.signoffs)
+
+        // Fields read in place: mapping over the items would copy each one first.
+        var items: [ItemReport] = []
+        items.reserveCapacity(count)
+        checklist.items.withUnsafeBufferPointer { sources in
+            for index in sources.indices {
+                items.append(ItemReport(
+                    id: sources[index].id, kind: sources[index].kind, text: sources[index].text, parent: sources[index].parent,
+                    depth: sources[index].depth, section: sources[index].sectionID, checked: sources[index].checked,
+                    state: .pending, results: [], decidedBy: nil, carriedFrom: nil, expired: nil, waiver: nil,
+                    expiredWaiver: nil, criterion: nil, role: sources[index].role))
+            }
+        }
+        for position in 0..<count where !resultsByItem[position].isEmpty {
+            items[position].results = resultsByItem[position].map { results[$0] }
+        }
+
+        // Children come after their parent in document order, so walking backwards settles
+        // every child before its parent.
+        for position in items.indices.reversed() {
+            let childStates = childPositions[position].map { items[$0].state }
+            settle(&items[position], deciding: deciding[position].map { results[$0] }, carried: carried.results[position],
+                   now: now, hasChildren: !checklist.items[position].children.isEmpty, childStates: childStates,
+                   signoffs: signoffs, waiver: waivers[position] ?? carried.waivers[position])
+        }
+        for position in items.indices { items[position].criterion = criterion(items[position]) }
+
+        let (readiness, sections, counts) = Readiness.compute(checklist: checklist, items: items)
+        let (verdict, reasons) = VerdictRules.decide(checklist: checklist, items: items, signoffs: signoffs)
+        return RunReport(
+            run: input.manifest, checklist: ChecklistReference(name: checklist.name, title: checklist.title),
+            verdict: verdict, reasons: reasons, readiness: readiness, counts: counts, items: items,
+            sections: sections, signoffs: signoffs, problems: input.problems.map { relative($0, to: archive) })
+    }
+
+    /// Decides one item's state in place (a copy of a report item costs a retain per field).
+    private func settle(_ item: inout ItemReport, deciding: ProbeResult?, carried: ProbeResult?, now: Timestamp,
+                        hasChildren: Bool, childStates: [ItemState], signoffs: [SignoffStatus], waiver: Waiver?) {
+        if let result = deciding {
+            item.state = ItemState(result.status)
+            item.decidedBy = result
+        } else if let carried {
+            if let until = carried.validUntil, until > now {
+                item.state = ItemState(carried.status)
+                item.decidedBy = carried
+                item.carriedFrom = carried.source.run
+            } else {
+                item.expired = carried
+            }
+        }
+        if item.decidedBy == nil {
+            if item.kind == .signoff, let role = item.role, let status = signoffs.first(where: { $0.role == role }),
+                let decision = status.decision
+            {
+                item.state = decision == .approve ? .pass : .fail
+            } else if hasChildren {
+                item.state = rollUp(childStates)
+            } else {
+                item.state = item.checked ? .done : .pending
+            }
+        }
+        if let waiver, !item.state.isPassing, item.state != .skip {
+            if waiver.expiresAt > now {
+                item.state = .waived
+                item.waiver = waiver
+            } else {
+                item.expiredWaiver = waiver
+            }
+        }
+    }
+
+    /// Worst child first; skipped children are ignored, all-skipped gives skip.
+    package func rollUp(_ states: [ItemState]) -> ItemState {
+        let applicable = states.filter { $0 != .skip }
+        guard !states.isEmpty else { return .pending }
+        return applicable.max() ?? .skip
+    }
+
+    package func criterion(_ item: ItemReport) -> CriterionStatus? {
+        switch item.kind {
+        case .go:
+            if item.state.isPassing { return .met }
+            return item.state == .fail ? .notMet : .unverified
+        case .noGo:
+            // The box of a No-Go criterion says the blocker is present; a pass result clears it.
+            if item.state == .fail || (item.checked && item.decidedBy == nil) { return .present }
+            if item.state == .pass || item.state == .waived { return .clear }
+            return .unverified
+        default:
+            return nil
+        }
+    }
+
+    /// One status per role of the checklist; the newest decision decides, file order breaks ties.
+    package func signoffStatuses(_ records: [Signoff]) -> [SignoffStatus] {
+        checklist.items.indices.compactMap { index in
+            guard checklist.items[index].kind == .signoff, let role = checklist.items[index].role else { return nil }
+            let mine = records.filter { $0.role == role }
+            var status = SignoffStatus(role: role, item: checklist.items[index].id, decision: nil, name: nil, at: nil,
+                                       comment: nil, records: mine)
+            if let latest = mine.reduce(nil as Signoff?, { best, next in best.map { next.at >= $0.at ? next : $0 } ?? next }) {
+                status.decision = latest.decision
+                status.name = latest.name
+                status.at = latest.at
+                status.comment = latest.comment
+            }
+            return status
+        }
+    }
+
+    private func relative(_ diagnostic: Diagnostic, to archive: String?) -> Diagnostic {
+        guard let archive else { return diagnostic }
+        let prefix = archive.hasSuffix("/") ? archive : archive + "/"
+        var copy = diagnostic
+        if copy.path.hasPrefix(prefix) { copy.path.removeFirst(prefix.count) }
+        return copy
+    }
+}
+
+extension ItemState {
+    package init(_ status: ResultStatus) {
+        switch status {
+        case .pass: self = .pass
+        case .fail: self = .fail
+        case .warn: self = .warn
+        case .skip: self = .skip
+        }
+    }
+}

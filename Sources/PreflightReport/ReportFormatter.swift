@@ -1,0 +1,123 @@
+import Foundation
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+
+/// Plain-text and Markdown forms of a report, for terminals and CI job summaries.
+package enum ReportFormatter {
+    package static func percent(_ value: Double?) -> String {
+        guard let value else { return "n/a" }
+        return "\(Int((value * 100).rounded(.down)))%"
+    }
+
+    package static func countsLine(_ report: RunReport) -> String { countsLine(report.counts) }
+
+    package static func countsLine(_ counts: [String: Int]) -> String {
+        ItemState.allCases.compactMap { state in
+            let count = counts[state.rawValue] ?? 0
+            return count > 0 ? "\(state.rawValue) \(count)" : nil
+        }.joined(separator: " · ")
+    }
+
+
+    package static func text(_ report: RunReport) -> String {
+        var lines: [String] = []
+        let run = report.run
+        lines.append("\(report.checklist.title) · \(run.environment) · run \(run.id)")
+        var facts = ["started \(run.startedAt.display)"]
+        if let commit = run.commit { facts.append("commit \(commit.prefix(12))") }
+        if let branch = run.branch { facts.append("branch \(branch)") }
+        lines.append(facts.joined(separator: " · "))
+        if let url = run.url { lines.append("CI: \(url)") }
+        lines.append("")
+        lines.append("Verdict: \(report.verdict.rawValue.uppercased())")
+        for reason in report.reasons { lines.append("  - " + (reason.item.isEmpty ? reason.why : "\(reason.item): \(reason.why)")) }
+        lines.append("")
+        let applicable = report.sections.isEmpty ? 0 : (report.counts.filter { $0.key != "skip" }.values.reduce(0, +))
+        lines.append("Readiness: \(percent(report.readiness)) of \(applicable) applicable checks (\(countsLine(report)))")
+        for section in report.sections where section.level <= 3 && section.applicable > 0 {
+            let indent = String(repeating: "  ", count: max(0, section.level - 1))
+            lines.append("  \(indent)\(percent(section.readiness).padding(toLength: 5, withPad: " ", startingAt: 0)) \(section.title)")
+        }
+        let failing = report.items.filter { $0.state == .fail || $0.state == .warn }
+        if !failing.isEmpty {
+            lines.append("")
+            lines.append("Failing and warning:")
+            for item in failing {
+                let summary = item.decidedBy?.summary.map { " — \($0)" } ?? ""
+                lines.append("  \(item.state.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(item.id)\(summary)")
+            }
+        }
+        if !report.signoffs.isEmpty {
+            lines.append("")
+            lines.append("Sign-offs:")
+            for status in report.signoffs { lines.append("  \(status.role): \(signoffText(status))") }
+        }
+        if !report.problems.isEmpty {
+            lines.append("")
+            lines.append("Problems:")
+            for problem in report.problems { lines.append("  \(problem)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    package static func signoffText(_ status: SignoffStatus) -> String {
+        guard let decision = status.decision else { return "not signed" }
+        let verb = decision == .approve ? "approved" : "rejected"
+        let comment = status.comment.map { " — \($0)" } ?? ""
+        return "\(verb) by \(status.name ?? "?") on \(status.at?.display ?? "?")\(comment)"
+    }
+
+    /// Markdown for CI job summaries (GitHub's `$GITHUB_STEP_SUMMARY`, GitLab notes…).
+    package static func markdown(_ report: RunReport) -> String {
+        let icon = ["go": "✅", "no-go": "⛔", "pending": "⏳"][report.verdict.rawValue] ?? ""
+        var lines: [String] = []
+        lines.append("## \(icon) \(report.verdict.rawValue.uppercased()): \(escape(report.checklist.title)) · \(escape(report.run.environment))")
+        lines.append("")
+        var facts = ["Run `\(report.run.id)`", "started \(report.run.startedAt.display)"]
+        if let commit = report.run.commit { facts.append("commit `\(commit.prefix(12))`") }
+        if let branch = report.run.branch { facts.append("branch `\(branch)`") }
+        lines.append(facts.joined(separator: " · "))
+        lines.append("")
+        lines.append("**Readiness: \(percent(report.readiness))** (\(countsLine(report)))")
+        lines.append("")
+        lines.append("| | Reason |")
+        lines.append("|---|---|")
+        for reason in report.reasons {
+            lines.append("| \(reason.item.isEmpty ? "" : "`\(reason.item)`") | \(escape(reason.why)) |")
+        }
+        let failing = report.items.filter { $0.state == .fail || $0.state == .warn }
+        if !failing.isEmpty {
+            lines.append("")
+            lines.append("<details><summary>\(failing.count) failing or warning item(s)</summary>")
+            lines.append("")
+            lines.append("| State | Item | Summary |")
+            lines.append("|---|---|---|")
+            for item in failing {
+                lines.append("| \(item.state.rawValue) | `\(item.id)` | \(escape(item.decidedBy?.summary ?? "")) |")
+            }
+            lines.append("")
+            lines.append("</details>")
+        }
+        if !report.signoffs.isEmpty {
+            lines.append("")
+            lines.append("| Role | Sign-off |")
+            lines.append("|---|---|")
+            for status in report.signoffs { lines.append("| \(escape(status.role)) | \(escape(signoffText(status))) |") }
+        }
+        if !report.problems.isEmpty {
+            lines.append("")
+            lines.append("**Problems in the run's input:**")
+            lines.append("")
+            for problem in report.problems { lines.append("- `\(problem.description.replacingOccurrences(of: "`", with: "'"))`") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown table cells: no pipes, no raw HTML, one line.
+    package static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,65 @@
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+
+/// The Go/No-Go rules, always with the reasons behind the verdict.
+package enum VerdictRules {
+    package static func decide(checklist: Checklist, items: [ItemReport], signoffs: [SignoffStatus]) -> (Verdict, [VerdictReason]) {
+        var blocking: [VerdictReason] = []
+        var missing: [VerdictReason] = []
+        let hasCriteria = items.indices.contains { items[$0].kind == .go || items[$0].kind == .noGo }
+
+        if hasCriteria {
+            for index in items.indices where items[index].criterion != nil {
+                let item = items[index]
+                switch (item.kind, item.criterion) {
+                case (.noGo, .present?):
+                    blocking.append(.init(item: item.id, why: "blocker present: \(item.text)" + detail(item)))
+                case (.noGo, .unverified?):
+                    missing.append(.init(item: item.id, why: "blocker unverified: \(item.text)" + detail(item)))
+                case (.go, .notMet?):
+                    blocking.append(.init(item: item.id, why: "go criterion failed: \(item.text)" + detail(item)))
+                case (.go, .unverified?):
+                    missing.append(.init(item: item.id, why: "go criterion open (\(item.state.rawValue)): \(item.text)"))
+                default:
+                    break
+                }
+            }
+        } else {
+            for item in items where item.kind == .check && item.state != .skip {
+                if item.state == .fail {
+                    blocking.append(.init(item: item.id, why: "failing: \(item.text)" + detail(item)))
+                } else if !item.state.isPassing, isLeaf(item, in: items) {
+                    missing.append(.init(item: item.id, why: "\(item.state.rawValue): \(item.text)"))
+                }
+            }
+        }
+        for status in signoffs {
+            switch status.decision {
+            case .reject?:
+                let comment = status.comment.map { ": \($0)" } ?? ""
+                blocking.append(.init(item: status.item, why: "\(status.role) rejected (\(status.name ?? "unnamed"))\(comment)"))
+            case nil:
+                missing.append(.init(item: status.item, why: "\(status.role) has not signed off"))
+            case .approve?:
+                break
+            }
+        }
+        if !blocking.isEmpty { return (.noGo, blocking) }
+        if !missing.isEmpty { return (.pending, missing) }
+        var reasons = [VerdictReason(item: "", why: hasCriteria
+            ? "every Go criterion is met and every No-Go criterion is clear"
+            : "every applicable item passes")]
+        if !signoffs.isEmpty { reasons.append(.init(item: "", why: "all \(signoffs.count) sign-off roles approved")) }
+        return (.go, reasons)
+    }
+
+    private static func detail(_ item: ItemReport) -> String {
+        guard let summary = item.decidedBy?.summary, !summary.isEmpty else { return "" }
+        return " (\(summary))"
+    }
+
+    private static func isLeaf(_ item: ItemReport, in items: [ItemReport]) -> Bool {
+        !items.contains { $0.parent == item.id }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import PreflightSupport
+import PreflightChecklist
+
+/// Everything a run folder holds, decoded and resolved against its checklist; bad input becomes `problems`.
+package struct RunInput: Sendable, Codable, Equatable {
+    package var folder: String
+    package var manifest: RunManifest
+    package var results: [ProbeResult]
+    package var waivers: [Waiver]
+    package var signoffs: [Signoff]
+    package var problems: [Diagnostic]
+
+    package init(folder: String, manifest: RunManifest, results: [ProbeResult], waivers: [Waiver], signoffs: [Signoff], problems: [Diagnostic]) {
+        self.folder = folder
+        self.manifest = manifest
+        self.results = results
+        self.waivers = waivers
+        self.signoffs = signoffs
+        self.problems = problems
+    }
+}
+
+/// Reads run folders: `run.json` plus any number of record files.
+package enum RunReader {
+    /// Largest record file read, in bytes; larger files are reported, not read.
+    package static let fileSizeLimit = 8 << 20
+
+    /// Reads and checks `run.json`. The folder name is the run id.
+    package static func readManifest(folder: String) throws(Diagnostic) -> RunManifest {
+        let name = (folder as NSString).lastPathComponent
+        if let problem = RunID.validate(name) { throw .error(folder, problem) }
+        let path = (folder as NSString).appendingPathComponent("run.json")
+        let value = try readJSON(path)
+        guard var reader = FieldReader(value, path: "$", known: [
+            "id", "checklist", "environment", "started_at", "title", "commit", "branch", "url", "trigger", "labels",
+        ]) else {
+            throw .error(path, "run.json must hold an object, found \(value.typeName)")
+        }
+        let checklist = reader.string("checklist", required: true)
+        let environment = reader.string("environment", required: true)
+        let startedAt = reader.timestamp("started_at", required: true)
+        if let id = reader.string("id"), id != name {
+            reader.fail("$.id: '\(id)' differs from the folder name '\(name)'")
+        }
+        let manifest = RunManifest(
+            id: name, checklist: checklist ?? "", environment: environment ?? "", startedAt: startedAt ?? Timestamp(seconds: 0),
+            title: reader.string("title"), commit: reader.string("commit"), branch: reader.string("branch"),
+            url: reader.string("url"), trigger: reader.string("trigger"), labels: reader.stringMap("labels"))
+        if let first = reader.problems.first { throw .error(path, first) }
+        return manifest
+    }
+
+    /// Reads every record file of a run folder (sorted by name) and resolves item references.
+    /// `fileBytes` sees the bytes of each record file read, for callers that also hash them.
+    package static func read(folder: String, manifest: RunManifest, checklist: Checklist, resolver: ItemResolver? = nil,
+                            fileBytes: ((String, [UInt8]) -> Void)? = nil) -> RunInput {
+        var input = RunInput(folder: folder, manifest: manifest, results: [], waivers: [], signoffs: [], problems: [])
+        let resolver = resolver ?? ItemResolver(checklist)
+        let roles = checklist.signoffRoles
+        for file in recordFiles(folder, problems: &input.problems) {
+            let path = (folder as NSString).appendingPathComponent(file)
+            do {
+                let value = try readJSON(path) { fileBytes?(file, $0) }
+                var decoder = RecordFileDecoder(file: file, path: path, manifest: manifest, resolver: resolver, roles: roles)
+                decoder.decode(value)
+                input.results += decoder.results
+                input.waivers += decoder.waivers
+                input.signoffs += decoder.signoffs
+                input.problems += decoder.problems
+            } catch {
+                input.problems.append(error)
+            }
+        }
+        return input
+    }
+
+    /// The `*.json` record files, sorted; anything else in the folder is reported, temp files skipped.
+    package static func recordFiles(_ folder: String, problems: inout [Diagnostic]) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        var files: [String] = []
+        for name in names.sorted() where name != "run.json" && !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            if isDirectory.boolValue || !name.hasSuffix(".json") {
+                problems.append(.warning(path, "ignored: a run folder holds only .json record files"))
+                continue
+            }
+            files.append(name)
+        }
+        return files
+    }
+
+    package static func readJSON(_ path: String, seen: ([UInt8]) -> Void = { _ in }) throws(Diagnostic) -> JSONValue {
+        let bytes = try TextFile.bytes(path, limit: fileSizeLimit)
+        seen(bytes)
+        do {
+            // The parser checks every string; text outside strings must be ASCII anyway.
+            return try JSONValue.parse(bytes: bytes)
+        } catch {
+            // A NUL byte or invalid UTF-8 is reported as such, not as the syntax error it causes.
+            _ = try TextFile.decode(bytes, path: path)
+            throw .error(path, line: error.line, column: error.column, "malformed JSON: \(error.message)")
+        }
+    }
+}
+
+/// Run ids double as folder names and URL parts, so they are kept to a safe alphabet.
+package enum RunID {
+    /// A message when `id` is not a valid run id, else nil.
+    package static func validate(_ id: String) -> String? {
+        let bytes = Array(id.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+        }
+        let valid = !bytes.isEmpty && bytes.count <= 128 && isAlphanumeric(bytes[0])
+            && bytes.allSatisfy { isAlphanumeric($0) || $0 == 46 || $0 == 95 || $0 == 45 }
+        return valid ? nil : "invalid run id '\(id)': use 1–128 letters, digits, '.', '_' or '-', starting with a letter or digit"
+    }
+}

@@ -1,0 +1,154 @@
+import PreflightSupport
+import PreflightChecklist
+
+/// `run.json`: what was evaluated, where and when.
+package struct RunManifest: Sendable, Codable, Equatable {
+    package var id: String
+    package var checklist: String
+    package var environment: String
+    package var startedAt: Timestamp
+    package var title: String?
+    package var commit: String?
+    package var branch: String?
+    package var url: String?
+    package var trigger: String?
+    package var labels: [String: String]?
+
+    package init(id: String, checklist: String, environment: String, startedAt: Timestamp, title: String? = nil,
+                commit: String? = nil, branch: String? = nil, url: String? = nil, trigger: String? = nil,
+                labels: [String: String]? = nil) {
+        self.id = id
+        self.checklist = checklist
+        self.environment = environment
+        self.startedAt = startedAt
+        self.title = title
+        self.commit = commit
+        self.branch = branch
+        self.url = url
+        self.trigger = trigger
+        self.labels = labels
+    }
+
+    package enum CodingKeys: String, CodingKey {
+        case id, checklist, environment, title, commit, branch, url, trigger, labels
+        case startedAt = "started_at"
+    }
+}
+
+/// A link to evidence a probe left (a CI log, a dashboard, a report).
+package struct Evidence: Sendable, Codable, Equatable {
+    package var label: String
+    package var url: String
+
+    package init(label: String, url: String) {
+        self.label = label
+        self.url = url
+    }
+}
+
+/// Where a record came from: the file and its position in it.
+package struct RecordSource: Sendable, Codable, Equatable {
+    /// The run whose folder holds the record.
+    package var run: String
+    /// File name within the run folder.
+    package var file: String
+    /// JSON path of the record in the file, e.g. `$.results[2]`.
+    package var path: String
+
+    package init(run: String, file: String, path: String) {
+        self.run = run
+        self.file = file
+        self.path = path
+    }
+}
+
+/// The four statuses a probe can report.
+package enum ResultStatus: String, Sendable, Codable, CaseIterable {
+    case pass, fail, warn, skip
+}
+
+/// One probe result for one item.
+package struct ProbeResult: Sendable, Codable, Equatable {
+    /// The full item id the reference resolved to.
+    package var item: String
+    package var status: ResultStatus
+    package var summary: String?
+    package var details: String?
+    package var probe: String?
+    /// When the probe looked; the run's start when the probe did not say.
+    package var observedAt: Timestamp
+    package var durationMs: Int?
+    package var evidence: [Evidence]
+    package var validFor: ISODuration?
+    package var expiresAt: Timestamp?
+    package var source: RecordSource
+
+    /// The end of the result's validity for later runs, nil when it holds for its own run only.
+    package var validUntil: Timestamp? {
+        if let expiresAt { return expiresAt }
+        if let validFor { return Timestamp(seconds: observedAt.seconds + validFor.seconds) }
+        return nil
+    }
+
+    package enum CodingKeys: String, CodingKey {
+        case item, status, summary, details, probe, evidence, source
+        case observedAt = "observed_at", durationMs = "duration_ms", validFor = "valid_for", expiresAt = "expires_at"
+    }
+
+    package init(item: String, status: ResultStatus, summary: String?, details: String?, probe: String?, observedAt: Timestamp, durationMs: Int?, evidence: [Evidence], validFor: ISODuration?, expiresAt: Timestamp?, source: RecordSource) {
+        self.item = item
+        self.status = status
+        self.summary = summary
+        self.details = details
+        self.probe = probe
+        self.observedAt = observedAt
+        self.durationMs = durationMs
+        self.evidence = evidence
+        self.validFor = validFor
+        self.expiresAt = expiresAt
+        self.source = source
+    }
+}
+
+/// An approved exception: the item counts as `waived` until `expiresAt`.
+package struct Waiver: Sendable, Codable, Equatable {
+    package var item: String
+    package var reason: String
+    package var approvedBy: String
+    package var expiresAt: Timestamp
+    package var source: RecordSource
+
+    package enum CodingKeys: String, CodingKey {
+        case item, reason, source
+        case approvedBy = "approved_by", expiresAt = "expires_at"
+    }
+
+    package init(item: String, reason: String, approvedBy: String, expiresAt: Timestamp, source: RecordSource) {
+        self.item = item
+        self.reason = reason
+        self.approvedBy = approvedBy
+        self.expiresAt = expiresAt
+        self.source = source
+    }
+}
+
+/// A stakeholder's decision on a run.
+package struct Signoff: Sendable, Codable, Equatable {
+    package enum Decision: String, Sendable, Codable, CaseIterable { case approve, reject }
+
+    package var role: String
+    package var name: String
+    package var decision: Decision
+    package var at: Timestamp
+    package var comment: String?
+    package var source: RecordSource
+
+    package init(role: String, name: String, decision: Decision, at: Timestamp, comment: String?, source: RecordSource) {
+        self.role = role
+        self.name = name
+        self.decision = decision
+        self.at = at
+        self.comment = comment
+        self.source = source
+    }
+}

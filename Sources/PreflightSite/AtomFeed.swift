@@ -1,0 +1,55 @@
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// `feed.xml`: an Atom feed (RFC 4287) with one entry per run, newest first.
+///
+/// The site has no known base URL, so links are relative to the feed (which sits at the site
+/// root) and ids are tag: URIs built from run ids alone. `updated` is the newest run's start,
+/// never the build time, so the same runs always give the same bytes.
+package enum AtomFeed {
+    package static func xml(_ streams: [RunStream]) -> String {
+        var entries: [(RunSummary, Checklist)] = []
+        for stream in streams { entries += stream.summaries.map { ($0, stream.checklist) } }
+        entries.sort { a, b in
+            let (x, y) = (a.0.run, b.0.run)
+            return x.startedAt.seconds != y.startedAt.seconds ? x.startedAt.seconds > y.startedAt.seconds : x.id > y.id
+        }
+        let updated = entries.first.map { Timestamp.format($0.0.run.startedAt.seconds) } ?? Timestamp.format(0)
+        var out = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom">
+        <id>tag:preflight,2026:runs</id>
+        <title>Preflight runs</title>
+        <subtitle>Go/No-Go verdicts and readiness of every run</subtitle>
+        <updated>\(updated)</updated>
+        <link rel="alternate" type="text/html" href="index.html"/>
+        <link rel="self" type="application/atom+xml" href="feed.xml"/>
+        <author><name>Preflight</name></author>
+        <generator version="\(SVG.escape(PreflightVersion.current))">Preflight</generator>
+
+        """
+        for (report, checklist) in entries {
+            let run = report.run
+            let word = report.verdict.rawValue.uppercased()
+            let title = "\(word) \(ReportFormatter.percent(report.readiness)) · \(checklist.title) · \(run.environment) · \(run.id)"
+            var summary = "\(checklist.title) in \(run.environment), run \(run.id): \(word), readiness "
+                + "\(ReportFormatter.percent(report.readiness)) (\(ReportFormatter.countsLine(report.counts)))."
+            if let reason = report.reasons.first(where: { !$0.item.isEmpty }) { summary += " First reason: \(reason.why)" }
+            out += """
+            <entry>
+            <id>tag:preflight,2026:run/\(SVG.escape(run.id))</id>
+            <title>\(SVG.escape(title))</title>
+            <updated>\(Timestamp.format(run.startedAt.seconds))</updated>
+            <link rel="alternate" type="text/html" href="runs/\(SVG.escape(run.id))/index.html"/>
+            <category term="\(SVG.escape(report.verdict.rawValue))"/>
+            <summary>\(SVG.escape(summary))</summary>
+            </entry>
+
+            """
+        }
+        return out + "</feed>\n"
+    }
+}

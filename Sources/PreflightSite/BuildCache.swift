@@ -1,0 +1,158 @@
+import Foundation
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// What a build remembers for the next one, so that an added run does not re-read or
+/// re-render the archive. Lives in `.preflight-cache/<output name>/` beside the output folder;
+/// deleting it is always safe (the next build is a full one).
+///
+/// Written and read by hand rather than through Codable: the cache of a 1,000-run archive is
+/// read on every build, and Foundation's decoder alone took longer than the rest of an
+/// incremental build.
+package struct BuildCache: Sendable {
+    /// Bumped whenever the meaning of a key or entry changes; a cache of another format is ignored.
+    package static let format = 2
+
+    /// By stream key (`RunArchive.streamKey`).
+    package var streams: [String: StreamCache] = [:]
+    /// Where the cache was read from (pool files are read from there on demand).
+    package var folder = ""
+
+    /// The cache folder of an output folder.
+    package static func folder(for output: String) -> String {
+        let parent = (output as NSString).deletingLastPathComponent
+        let name = (output as NSString).lastPathComponent
+        return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".preflight-cache/\(name)")
+    }
+
+    /// The cache of `output`, or an empty one when there is none or it cannot be used.
+    package static func load(for output: String) -> BuildCache {
+        var cache = BuildCache()
+        cache.folder = folder(for: output)
+        guard let data = FileManager.default.contents(atPath: cache.folder + "/cache.json"),
+            let root = try? JSONValue.parse(data),
+            root["format"] == .number(Double(format)), root["generator"] == .string(PreflightVersion.current),
+            case .array(let streams)? = root["streams"]
+        else { return cache }
+        for stream in streams {
+            guard let key = stream["key"]?.string, let entry = StreamCache(stream) else { continue }
+            cache.streams[key] = entry
+        }
+        return cache
+    }
+
+    /// Saves the cache; a failure only costs the next build its shortcut.
+    package func save(for output: String) {
+        let folder = Self.folder(for: output)
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
+        var json = JSONBuilder()
+        json.beginObject()
+        json.key("format"); json.int(Self.format)
+        json.key("generator"); json.string(PreflightVersion.current)
+        json.key("streams")
+        json.array(streams.keys.sorted()) { key, json in
+            guard let stream = streams[key] else { return json.null() }
+            stream.write(&json, key: key)
+        }
+        json.endObject()
+        try? RecordWriter.writeAtomically(Data(json.bytes), to: folder + "/cache.json")
+        for stream in streams.values {
+            guard let pool = stream.pool, let chain = stream.poolChain else { continue }
+            let path = folder + "/pool-\(chain).json"
+            if !FileManager.default.fileExists(atPath: path), let data = try? Data(CanonicalJSON.encode(pool)) {
+                try? RecordWriter.writeAtomically(data, to: path)
+            }
+        }
+        // Pools of earlier builds are kept only while a stream still refers to them.
+        let kept = Set(streams.values.compactMap { $0.poolChain.map { "pool-\($0).json" } })
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix("pool-") && !kept.contains(name) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
+    }
+
+    /// The carry-forward state saved for `chain`, if any.
+    package func pool(chain: String) -> CarryPool? {
+        guard let data = FileManager.default.contents(atPath: folder + "/pool-\(chain).json") else { return nil }
+        return try? JSONDecoder().decode(CarryPool.self, from: data)
+    }
+}
+
+/// One stream's runs as the last build left them.
+package struct StreamCache: Sendable {
+    package var runs: [RunCacheEntry]
+    /// The chain key before the stream's last run: the carry-forward state there is saved in a
+    /// pool file, so an appended run re-merges only the last run and itself.
+    package var poolChain: String?
+    /// The state to save (set by the build that computed it).
+    package var pool: CarryPool?
+
+    init(runs: [RunCacheEntry], poolChain: String?, pool: CarryPool?) {
+        self.runs = runs
+        self.poolChain = poolChain
+        self.pool = pool
+    }
+
+    init?(_ value: JSONValue) {
+        guard case .array(let runs)? = value["runs"] else { return nil }
+        self.runs = runs.compactMap(RunCacheEntry.init)
+        guard self.runs.count == runs.count else { return nil }
+        poolChain = value["pool_chain"]?.string
+    }
+
+    package func write(_ json: inout JSONBuilder, key: String) {
+        json.beginObject()
+        json.key("key"); json.string(key)
+        if let poolChain { json.key("pool_chain"); json.string(poolChain) }
+        json.key("runs"); json.array(runs) { $0.write(&$1) }
+        json.endObject()
+    }
+}
+
+package struct RunCacheEntry: Sendable {
+    package var id: String
+    /// `stat` of the run folder's entries, standing in for `content` while unchanged.
+    package var stat: String
+    /// SHA-256 over the run folder's file names and contents.
+    package var content: String
+    /// The report's inputs: this run's content, the chain of earlier runs, the checklist.
+    package var report: String
+    /// The run's pages' inputs: the report, the previous run's report, the next run's id, templates.
+    package var page: String
+    /// `stat` of the files written for the run, to reuse them only while untouched.
+    package var outputs: String
+    package var summary: RunSummary
+
+    init(id: String, stat: String, content: String, report: String, page: String, outputs: String, summary: RunSummary) {
+        self.id = id
+        self.stat = stat
+        self.content = content
+        self.report = report
+        self.page = page
+        self.outputs = outputs
+        self.summary = summary
+    }
+
+    init?(_ value: JSONValue) {
+        guard let id = value["id"]?.string, let stat = value["stat"]?.string, let content = value["content"]?.string,
+            let report = value["report"]?.string, let page = value["page"]?.string, let outputs = value["outputs"]?.string,
+            let summary = value["summary"].flatMap(RunSummary.init(cached:))
+        else { return nil }
+        self.init(id: id, stat: stat, content: content, report: report, page: page, outputs: outputs, summary: summary)
+    }
+
+    package func write(_ json: inout JSONBuilder) {
+        json.beginObject()
+        json.key("content"); json.string(content)
+        json.key("id"); json.string(id)
+        json.key("outputs"); json.string(outputs)
+        json.key("page"); json.string(page)
+        json.key("report"); json.string(report)
+        json.key("stat"); json.string(stat)
+        json.key("summary"); summary.writeCached(&json)
+        json.endObject()
+    }
+}

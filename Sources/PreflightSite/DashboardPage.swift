@@ -1,0 +1,45 @@
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// The site's front page, `index.html`: one card per stream, streams of a checklist side by side.
+package struct DashboardPage: ViewModel {
+    package var groups: [StreamGroupView]
+    package var empty: Bool
+    /// Problems that belong to no run page: unreadable checklists, broken run folders, runs of
+    /// unknown checklists.
+    package var problems: [String]
+
+    /// `streams` and `histories` in the same order.
+    init(_ streams: [RunStream], histories: [StreamHistory], options: HistoryOptions, problems: [Diagnostic] = []) {
+        self.problems = problems.map(\.description)
+        var byChecklist: [String: [(RunStream, StreamHistory)]] = [:]
+        for (stream, history) in zip(streams, histories) where !stream.summaries.isEmpty {
+            byChecklist[stream.checklist.name, default: []].append((stream, history))
+        }
+        groups = byChecklist.keys.sorted().compactMap { name in
+            // Earlier environments of a pipeline usually start first: staging before production.
+            let members = (byChecklist[name] ?? []).sorted { a, b in
+                let (x, y) = (a.0.summaries.first?.run.startedAt.seconds ?? 0, b.0.summaries.first?.run.startedAt.seconds ?? 0)
+                return x != y ? x < y : a.0.environment < b.0.environment
+            }
+            guard let lead = members.first, let leadReport = lead.0.summaries.last else { return nil }
+            let cards = members.compactMap { stream, history in
+                StreamCardView(stream, history: history, options: options,
+                               leader: stream.environment == lead.0.environment ? nil : (lead.0.environment, leadReport))
+            }
+            return StreamGroupView(title: lead.0.checklist.title, name: name, anchor: "checklist-" + Slug.make(name), cards: cards)
+        }
+        empty = groups.isEmpty
+    }
+}
+
+/// The streams of one checklist.
+package struct StreamGroupView: ViewModel {
+    package var title: String
+    package var name: String
+    package var anchor: String
+    package var cards: [StreamCardView]
+}

@@ -1,0 +1,237 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// The frame every HTML page shares: `layout.mustache` around a page template's output.
+package struct LayoutView: ViewModel {
+    package var root: String
+    package var pageTitle: String
+    package var bodyClass: String
+    package var stylesheets: [String]
+    package var content: RawHTML
+    package var version: String
+}
+
+/// Renders every page of the site into the staging folder, in parallel.
+package struct PageRenderer: Sendable {
+    package let templates: TemplateLibrary
+    package let staging: String
+    package let progress: (@Sendable (Int, Int) -> Void)?
+    package let rows: ItemRowRenderer
+    package let blocks: FragmentCache
+
+    /// Pages written so far, for the progress line.
+    package let written = Counter()
+    package let expectedPages: Int
+
+    init(templates: TemplateLibrary, staging: String, progress: (@Sendable (Int, Int) -> Void)?, expectedPages: Int = 0) {
+        self.templates = templates
+        self.staging = staging
+        self.progress = progress
+        self.expectedPages = expectedPages
+        rows = ItemRowRenderer(templates: templates)
+        blocks = FragmentCache(templates: templates)
+    }
+
+    /// One job: a few files produced together.
+    package enum Job: Sendable {
+        /// A stream's trend page and badge.
+        case trend(stream: Int)
+        /// A stream's history.json.
+        case history(stream: Int)
+        /// Page 2 and later of a stream's run table.
+        case runTable(stream: Int, page: Int)
+        case home
+        case indexJSON
+        case feed
+    }
+
+    /// Writes the dashboard, trend pages, index.json and the feed; `problems` are those no run page shows.
+    package func render(_ streams: [RunStream], library: ChecklistLibrary, problems: [Diagnostic] = [],
+                options: HistoryOptions = .default) throws(DiagnosticList) -> Int {
+        // Every page of a stream derives from the same history, so it is computed once, up front.
+        let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
+        var jobs: [Job] = [.home, .indexJSON, .feed]
+        for (index, stream) in streams.enumerated() {
+            jobs += [.trend(stream: index), .history(stream: index)]
+            let pages = RunTableView.pageCount(runs: stream.summaries.count, pageSize: options.pageSize)
+            if pages > 1 { jobs += (2...pages).map { Job.runTable(stream: index, page: $0) } }
+        }
+        let total = jobs.reduce(0) { $0 + files(of: $1, streams, options: options) }
+        let outcomes = ParallelMap.run(jobs) { job -> DiagnosticList? in
+            do {
+                let count = try self.write(job, streams, histories: histories, problems: problems)
+                progress?(self.written.add(count), max(self.expectedPages + total, self.written.add(0)))
+                return nil
+            } catch let error as DiagnosticList {
+                return error
+            } catch {
+                return DiagnosticList([.error(self.staging, "\(error)")])
+            }
+        }
+        let failures = outcomes.compactMap { $0 }.flatMap { (list: DiagnosticList) in list.diagnostics }
+        if !failures.isEmpty { throw DiagnosticList(Array(Set(failures)).sorted { $0.description < $1.description }) }
+        return total
+    }
+
+    /// Files a job writes.
+    private func files(of job: Job, _ streams: [RunStream], options: HistoryOptions) -> Int {
+        switch job {
+        case .trend: return 2
+        case .history, .runTable: return 1
+        case .home, .indexJSON, .feed: return 1
+        }
+    }
+
+    private func write(_ job: Job, _ streams: [RunStream], histories: [StreamHistory], problems: [Diagnostic]) throws(DiagnosticList) -> Int {
+        switch job {
+        case .home:
+            let options = histories.first?.options ?? .default
+            try page("index.html", template: "home", model: DashboardPage(streams, histories: histories, options: options, problems: problems),
+                     root: "", title: "Preflight dashboard", bodyClass: "home")
+            return 1
+        case .indexJSON:
+            try file("index.json", try json(SiteIndex(streams), what: "index.json"))
+            return 1
+        case .feed:
+            try file("feed.xml", Data(AtomFeed.xml(streams).utf8))
+            return 1
+        case .trend(let index):
+            return try writeTrend(streams[index], history: histories[index])
+        case .history(let index):
+            try file("trends/\(streams[index].path)/history.json", Data(HistoryDocument(histories[index]).canonicalJSON()))
+            return 1
+        case .runTable(let index, let number):
+            let stream = streams[index]
+            let title = stream.checklist.title
+            let runsPage = TrendRunsPage(
+                root: TrendPage.root, pageTitle: "Runs, page \(number) · \(title) · \(stream.environment)",
+                checklistTitle: title, environment: stream.environment, page: number,
+                runTable: RunTableView(stream, page: number, pageSize: histories[index].options.pageSize))
+            try page("trends/\(stream.path)/" + RunTableView.file(page: number), template: "trend-runs", model: runsPage,
+                     root: TrendPage.root, title: runsPage.pageTitle, bodyClass: "trend")
+            return 1
+        }
+    }
+
+    /// The files written for each run, in `runs/<run-id>/`.
+    package static let runFiles = ["report.json", "index.html", "signoff.html", "signoff-letter.html"]
+
+    /// Writes a run's pages and report.json; returns the stat fingerprint of what it wrote.
+    package func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
+        var context = context
+        let report = context.report
+        let json = report.canonicalJSON()
+        context.digest = ReportDigest.sha256(json)
+        let folder = "runs/\(report.run.id)/"
+        // One mkdir up front; otherwise the first write fails, asks FileManager for the folder, and retries.
+        let runsFolder = (staging as NSString).appendingPathComponent("runs")
+        if mkdir(runsFolder + "/" + report.run.id, 0o755) != 0 && errno == ENOENT {
+            _ = mkdir(runsFolder, 0o755)
+            _ = mkdir(runsFolder + "/" + report.run.id, 0o755)
+        }
+        try file(folder + "report.json", json)
+        let runPage = try RunPage(context, rows: rows, blocks: blocks)
+        try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle,
+                 bodyClass: "run", compiled: true)
+        // Both papers share one sheet model; only the paper and the link to the other differ.
+        let a4 = SignoffPage(context, paper: "a4")
+        for paper in ["a4", "letter"] {
+            let sheet = paper == "a4" ? a4 : a4.onPaper(paper)
+            try page(folder + (paper == "a4" ? "signoff.html" : "signoff-letter.html"), template: "signoff", model: sheet,
+                     root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper)",
+                     stylesheets: ["print-\(paper).css"], compiled: true)
+        }
+        let paths = Self.runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
+        progress?(written.add(Self.runFiles.count), expectedPages)
+        return ContentKeys.outputFingerprint(paths) ?? ""
+    }
+
+    /// Counts the pages of runs taken over unchanged, for the progress line.
+    package func countReused(_ runs: Int) {
+        guard runs > 0 else { return }
+        progress?(written.add(runs * Self.runFiles.count), expectedPages)
+    }
+
+    /// Brings a run's unchanged files over from the previous site: a hard link, or a copy where
+    /// links are not possible (used where a run folder cannot be moved over).
+    package func link(run id: String, from old: String) throws(DiagnosticList) {
+        let folder = (staging as NSString).appendingPathComponent("runs/\(id)")
+        do {
+            // The staging folder's runs/ exists once the first run is linked; a plain mkdir is enough then.
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            // Links made relative to the two open folders: each path is looked up once, not per file.
+            let from = open("\(old)/runs/\(id)", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            let to = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            defer {
+                if from >= 0 { close(from) }
+                if to >= 0 { close(to) }
+            }
+            for name in Self.runFiles where from < 0 || to < 0 || linkat(from, name, to, name, 0) != 0 {
+                try FileManager.default.copyItem(atPath: "\(old)/runs/\(id)/\(name)", toPath: "\(folder)/\(name)")
+            }
+        } catch {
+            throw DiagnosticList([.error(folder, "cannot reuse the previous site's files: \(error.localizedDescription)")])
+        }
+    }
+
+    /// `trends/<checklist>/<environment>/`: index.html, page-<n>.html, history.json and badge.svg.
+    /// `trends/<checklist>/<environment>/index.html` and `badge.svg`.
+    private func writeTrend(_ stream: RunStream, history: StreamHistory) throws(DiagnosticList) -> Int {
+        let folder = "trends/\(stream.path)/"
+        let trend = TrendPage(stream, history: history)
+        try page(folder + "index.html", template: "trend", model: trend, root: TrendPage.root, title: trend.pageTitle, bodyClass: "trend")
+        let latest = stream.summaries.last
+        try file(folder + "badge.svg", Data(Badge.svg(latest?.verdict, readiness: latest?.readiness).utf8))
+        return 2
+    }
+
+    private func json(_ value: some Encodable, what: String) throws(DiagnosticList) -> Data {
+        do {
+            return Data(try CanonicalJSON.encode(value))
+        } catch {
+            throw DiagnosticList([.error(what, "cannot encode: \(error)")])
+        }
+    }
+
+    /// Renders `model` into the layout. Run pages and sheets, a thousand alike per build, go
+    /// through the fragment cache; pages made once per stream render directly.
+    private func page<Model: ShapedModel>(_ path: String, template: String, model: Model, root: String, title: String,
+                                          bodyClass: String, stylesheets: [String] = [], compiled: Bool = false) throws(DiagnosticList) {
+        let content = compiled ? try blocks.render(template, model) : RawHTML(try templates.render(template, model))
+        let layout = LayoutView(root: root, pageTitle: title, bodyClass: bodyClass,
+                                stylesheets: stylesheets.map { root + $0 }, content: content, version: PreflightVersion.current)
+        if compiled {
+            var html: [UInt8] = []
+            try blocks.render("layout", layout, into: &html)
+            try file(path, html)
+        } else {
+            try file(path, Data(try templates.render("layout", layout).utf8))
+        }
+    }
+
+    private func file(_ path: String, _ data: some ContiguousBytes) throws(DiagnosticList) {
+        try FileWriter.write(data, to: (staging as NSString).appendingPathComponent(path))
+    }
+}
+
+/// A thread-safe running total.
+package final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    package func add(_ amount: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += amount
+        return value
+    }
+}

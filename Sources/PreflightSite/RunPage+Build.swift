@@ -1,0 +1,131 @@
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// Everything a run's pages need besides its report.
+package struct RunContext {
+    package var checklist: Checklist
+    package var report: RunReport
+    package var previous: RunSummary?
+    package var next: RunManifest?
+    package var digest: String
+}
+
+extension RunPage {
+    package static let root = "../../"
+
+    init(_ context: RunContext, rows: ItemRowRenderer, blocks: FragmentCache) throws(DiagnosticList) {
+        let report = context.report
+        let run = report.run
+        root = Self.root
+        pageTitle = "\(report.verdict.rawValue.uppercased()) · \(report.checklist.title) · \(run.environment) · \(run.id)"
+        checklistTitle = report.checklist.title
+        runID = run.id
+        environment = run.environment
+        runTitle = run.title
+        started = run.startedAt.display
+        commit = run.commit
+        branch = run.branch
+        trigger = run.trigger
+        ci = run.url.map { EvidenceView(Evidence(label: "CI job", url: $0)) }
+        verdict = VerdictView(report.verdict, reasons: report.reasons)
+        readiness = PercentView(report.readiness)
+        counts = ItemState.allCases.map { CountView(state: StateView($0), count: report.counts[$0.rawValue] ?? 0) }
+        sectionSummaries = report.sections.filter { $0.applicable > 0 }.map {
+            SectionSummaryView(anchor: Anchor.section($0.id), title: $0.title, indent: "level-\($0.level)",
+                               readiness: PercentView($0.readiness), passing: $0.passing, applicable: $0.applicable)
+        }
+        checklistHTML = try Self.checklistHTML(try Self.sections(context.checklist, report, rows: rows),
+                                               checklist: context.checklist, blocks: blocks)
+        signoffs = report.signoffs.map(SignoffRowView.init)
+        problems = report.problems.map(\.description)
+        // On its own: the lengths of its lists differ from run to run, and in the page's shape they
+        // would make nearly every run page a shape of its own.
+        changesHTML = try blocks.render(Self.changesTemplate, ChangesView(context.previous, RunSummary(report, checklist: context.checklist),
+                                                                           checklist: context.checklist))
+        previous = context.previous.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
+        next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }
+        trendHref = "../../trends/\(Slug.make(report.checklist.name))/\(Slug.make(run.environment, fallback: "env"))/index.html"
+        digest = context.digest
+    }
+
+    package static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
+        var itemsBySection = [[RenderedItem]](repeating: [], count: checklist.sections.count)
+        let anchors = rows.anchors(of: checklist)
+        for position in report.items.indices {
+            itemsBySection[checklist.items[position].section].append(
+                try rows.render(report.items, checklist.items, at: position, anchor: anchors[position]))
+        }
+        let readiness = Dictionary(report.sections.map { ($0.id, $0.readiness) }, uniquingKeysWith: { a, _ in a })
+        return checklist.sections.enumerated().compactMap { index, section in
+            if index == 0 && section.notesHTML.isEmpty && itemsBySection[0].isEmpty { return nil }
+            return SectionView(
+                anchor: index == 0 ? "section-top" : Anchor.section(section.id),
+                title: index == 0 ? "Overview" : section.title,
+                heading: "h\(min(6, max(2, section.level + 1)))",
+                readiness: readiness[section.id].flatMap { $0 }.map { PercentView($0) },
+                notesHTML: section.notesHTML.isEmpty ? nil : section.notesHTML, items: itemsBySection[index])
+        }
+    }
+}
+
+extension RunPage {
+    package static let checklistTemplate = "partials/checklist"
+    package static let changesTemplate = "partials/run-changes"
+
+    /// The sections block: its markup is fixed per checklist but for which sections show a
+    /// readiness, so it renders once per such shape and takes each run's readiness and rows.
+    package static func checklistHTML(_ sections: [SectionView], checklist: Checklist, blocks: FragmentCache) throws(DiagnosticList) -> RawHTML {
+        var key = Array(checklist.name.utf8) + [0]
+        key += sections.map { $0.readiness == nil ? 0 : 1 }
+        return try blocks.render(checklistTemplate, key: key, shaped: { maker in
+            ChecklistBlockView(sections: sections.map { section in
+                var shaped = section
+                shaped.readiness = section.readiness.map { _ in PercentView(text: maker.token(), value: maker.token()) }
+                shaped.items = section.items.map { _ in RenderedItem(html: RawHTML(maker.token())) }
+                return shaped
+            })
+        }, values: {
+            var values: [FillValue] = []
+            for section in sections {
+                if let readiness = section.readiness { values += [.text(readiness.text), .text(readiness.value)] }
+                values += section.items.map { .html($0.html) }
+            }
+            return values
+        }, direct: { ChecklistBlockView(sections: sections) })
+    }
+}
+
+extension SignoffRowView {
+    init(_ status: SignoffStatus) {
+        role = status.role
+        anchor = Anchor.item(status.item)
+        name = status.name
+        decision = status.decision.map { $0 == .approve ? "Approved" : "Rejected" }
+        decisionCSS = status.decision?.rawValue ?? "unsigned"
+        date = status.at?.day
+        comment = status.comment
+    }
+}
+
+extension ChangesView {
+    init(_ previousRun: RunSummary?, _ current: RunSummary, checklist: Checklist) {
+        let changes = RunChanges.positions(between: previousRun, current, checklist: checklist)
+        func views(_ positions: [Int]) -> [ChangeView] {
+            positions.map { index in
+                let id = checklist.items[index].id
+                return ChangeView(href: "#" + Anchor.item(id), id: id, text: checklist.items[index].text,
+                                  from: previousRun?.states[index].rawValue ?? "absent", to: current.states[index].rawValue)
+            }
+        }
+        checklistTitle = checklist.title
+        environment = current.run.environment
+        previous = previousRun.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
+        newlyFailing = views(changes.newlyFailing)
+        fixed = views(changes.fixed)
+        newBlockers = views(changes.newBlockers)
+        none = changes.newlyFailing.isEmpty && changes.fixed.isEmpty && changes.newBlockers.isEmpty
+    }
+}

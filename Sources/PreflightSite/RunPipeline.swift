@@ -1,0 +1,237 @@
+import Foundation
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// How much of a build was new work.
+package struct BuildCounts: Sendable, Equatable {
+    /// Runs whose folders were read and merged.
+    package var merged = 0
+    /// Runs whose pages were rendered.
+    package var rendered = 0
+    /// Runs whose pages were reused from the previous site.
+    package var reused = 0
+}
+
+/// Reads, merges and renders every run, stream by stream, reusing what the cache says is
+/// unchanged. Runs are merged in order (results carry forward), in chunks so that only a chunk
+/// of full reports is in memory; their pages render in parallel; history keeps slim reports.
+package struct RunPipeline {
+    package let archive: RunArchive
+    package let library: ChecklistLibrary
+    package let renderer: PageRenderer
+    package let oldOutput: String
+    package let cache: BuildCache
+    /// Everything besides a run's own data that its pages depend on (templates, generator).
+    package let pagesKey: String
+    package static let chunk = 64
+
+    /// What a pipeline run produced: the streams for the site-wide pages, the next cache, and the
+    /// runs whose folders the new site takes over unchanged from the previous one.
+    package struct Outcome {
+        var streams: [RunStream] = []
+        var cache = BuildCache()
+        var unchanged: [String] = []
+    }
+
+    /// `problems` receives each run's input problems (shown on its run page); `outside` those of
+    /// runs that get no page (a run of an unknown checklist).
+    package func run(problems: inout [Diagnostic], counts: inout BuildCounts, outside: inout [Diagnostic]) throws(DiagnosticList) -> Outcome {
+        var result = Outcome()
+        for (key, manifests) in archive.streams() {
+            guard let first = manifests.first else { continue }
+            let checklist: Checklist
+            do {
+                checklist = try library.checklist(named: first.checklist, for: "")
+            } catch {
+                outside += manifests.map { .error(archive.folder(of: $0.id) + "/run.json", error.message) }
+                continue
+            }
+            let (stream, entry, unchanged) = try process(manifests, checklist, cached: cache.streams[key], counts: &counts)
+            for summary in stream.summaries {
+                problems += summary.problems.map { absolute($0) }
+            }
+            result.streams.append(stream)
+            result.cache.streams[key] = entry
+            result.unchanged += unchanged
+        }
+        return result
+    }
+
+    private func absolute(_ problem: Diagnostic) -> Diagnostic {
+        var copy = problem
+        if !copy.path.hasPrefix("/") { copy.path = (archive.directory as NSString).appendingPathComponent(copy.path) }
+        return copy
+    }
+
+    /// One stream: keys, then the runs that need merging, then pages.
+    private func process(_ manifests: [RunManifest], _ checklist: Checklist, cached: StreamCache?,
+                         counts: inout BuildCounts) throws(DiagnosticList) -> (RunStream, StreamCache, [String]) {
+        let n = manifests.count
+        let folders = manifests.map { archive.folder(of: $0.id) }
+        let old = Dictionary((cached?.runs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        let stats = ParallelMap.run(Array(0..<n)) { index in
+            archive.fingerprints[manifests[index].id] ?? ContentKeys.statFingerprint(folder: folders[index])
+        }
+        // Content keys: from the cache while stat says the folder is unchanged. On a stream's first
+        // build every run is read anyway, so its key is taken from the bytes read for merging.
+        let fromReads = old.isEmpty
+        var contents = fromReads ? [String](repeating: "", count: n) : ParallelMap.run(Array(0..<n)) { index -> String in
+            if let entry = old[manifests[index].id], entry.stat == stats[index] { return entry.content }
+            return ContentKeys.contentKey(folder: folders[index])
+        }
+        let keys = fromReads ? nil : StreamKeys(contents: contents, manifests: manifests, first: checklistKey(checklist), pages: pagesKey)
+
+        var summaries = [RunSummary?](repeating: nil, count: n)
+        var reusable = [Bool](repeating: false, count: n)
+        for index in 0..<n {
+            guard let keys, let entry = old[manifests[index].id], entry.report == keys.reports[index], entry.summary.fits(checklist)
+            else { continue }
+            summaries[index] = entry.summary
+            reusable[index] = entry.page == keys.pages[index] && outputsIntact(manifests[index].id, entry.outputs)
+        }
+        let needed = (0..<n).filter { summaries[$0] == nil || !reusable[$0] }
+        let mustRender = Set(needed)
+        // Merging starts where the carry-forward state is known: the run the cached pool precedes, else the first run.
+        var start = n
+        var carry = CarryPool()
+        if let first = needed.first {
+            if let poolChain = cached?.poolChain, let at = keys?.chains.firstIndex(of: poolChain), at <= first,
+                (0..<at).allSatisfy({ summaries[$0] != nil }), let pool = cache.pool(chain: poolChain)
+            {
+                start = at
+                carry = pool
+            } else {
+                start = 0
+            }
+        }
+
+        var outputs = [String](repeating: "", count: n)
+        var lastPool: CarryPool?
+        let builder = ReportBuilder(checklist: checklist)
+        let resolver = ItemResolver(checklist)
+        var chunkStart = start
+        while chunkStart < n {
+            let range = chunkStart..<min(n, chunkStart + Self.chunk)
+            // Inside a closure so that only the handoff holds the inputs afterwards.
+            let (inputs, updates) = { () -> (Handoff<RunInput>, [CarryPool.Update]) in
+                let read = ParallelMap.run(Array(range)) { index -> (input: RunInput, update: CarryPool.Update, content: String) in
+                    var seen: [String: [UInt8]] = [:]
+                    let input = RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist,
+                                               resolver: resolver, fileBytes: fromReads ? { seen[$0] = $1 } : nil)
+                    return (input, CarryPool.Update(input), fromReads ? ContentKeys.contentKey(folder: folders[index], known: seen) : "")
+                }
+                if fromReads { for (offset, entry) in read.enumerated() { contents[range.lowerBound + offset] = entry.content } }
+                return (Handoff(read.map(\.input)), read.map(\.update))
+            }()
+            // Carry-forward is sequential but cheap: each run's update was worked out in parallel,
+            // and its starting state is noted here; the expensive merges then run in parallel.
+            var pools: [CarryPool] = []
+            for offset in 0..<inputs.count {
+                if range.lowerBound + offset == n - 1 { lastPool = carry }
+                pools.append(carry)
+                carry.apply(updates[offset])
+            }
+            let starts = pools
+            // Workers take inputs and reports out of their handoffs, so each is freed on a worker
+            // thread as soon as it is used, not all at once on this one.
+            let (merged, reports) = { () -> ([RunSummary], Handoff<RunReport>) in
+                let built = ParallelMap.run(Array(0..<inputs.count)) { offset in
+                    let report = builder.build(inputs.take(offset), carry: starts[offset], archive: archive.directory)
+                    return (report: report, summary: RunSummary(report, checklist: checklist))
+                }
+                return (built.map(\.summary), Handoff(built.map(\.report)))
+            }()
+            counts.merged += merged.count
+            let previous = range.lowerBound > 0 ? summaries[range.lowerBound - 1] : nil
+            let written = ParallelMap.run(Array(merged.indices)) { offset -> Result<String?, DiagnosticList> in
+                let index = range.lowerBound + offset
+                let report = reports.take(offset)
+                guard mustRender.contains(index) else { return .success(nil) }
+                let context = RunContext(
+                    checklist: checklist, report: report,
+                    previous: offset > 0 ? merged[offset - 1] : previous,
+                    next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
+                do {
+                    return .success(try renderer.writeRun(context))
+                } catch let error as DiagnosticList {
+                    return .failure(error)
+                } catch {
+                    return .failure(DiagnosticList([.error(folders[index], "\(error)")]))
+                }
+            }
+            let failures = written.flatMap { (result: Result<String?, DiagnosticList>) -> [Diagnostic] in
+                if case .failure(let error) = result { return error.diagnostics }
+                return []
+            }
+            // Every run page repeats a template error; report each once.
+            if !failures.isEmpty { throw DiagnosticList(Array(Set(failures)).sorted { $0.description < $1.description }) }
+            for (offset, result) in written.enumerated() {
+                let index = range.lowerBound + offset
+                summaries[index] = merged[offset]
+                if case .success(let fingerprint?) = result {
+                    outputs[index] = fingerprint
+                    counts.rendered += 1
+                }
+            }
+            chunkStart = range.upperBound
+        }
+        // Unchanged runs: their folders move over from the previous site just before the swap
+        // (see `SiteOutput.adopt`).
+        let unchanged = (0..<n).filter { outputs[$0].isEmpty }
+        for index in unchanged {
+            outputs[index] = old[manifests[index].id]?.outputs ?? ""
+            counts.reused += 1
+        }
+
+        let done = summaries.compactMap { $0 }
+        let final = keys ?? StreamKeys(contents: contents, manifests: manifests, first: checklistKey(checklist), pages: pagesKey)
+        let entries = (0..<n).map { index in
+            RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: final.reports[index],
+                          page: final.pages[index], outputs: outputs[index], summary: done[index])
+        }
+        // The state before the last run: merged now, or unchanged from the cache.
+        let entry: StreamCache
+        if let lastPool {
+            entry = StreamCache(runs: entries, poolChain: final.chains.last, pool: lastPool)
+        } else {
+            entry = StreamCache(runs: entries, poolChain: cached?.poolChain == final.chains.last ? final.chains.last : nil, pool: nil)
+        }
+        return (RunStream(checklist: checklist, environment: manifests[0].environment, summaries: done), entry,
+                unchanged.map { manifests[$0].id })
+    }
+
+    private func checklistKey(_ checklist: Checklist) -> String {
+        let data = FileManager.default.contents(atPath: checklist.path) ?? Data()
+        return ContentKeys.combine([checklist.name, ContentKeys.hash(data)])
+    }
+
+    private func outputsIntact(_ id: String, _ fingerprint: String) -> Bool {
+        !fingerprint.isEmpty && ContentKeys.outputFingerprint(PageRenderer.runFiles.map { "\(oldOutput)/runs/\(id)/\($0)" }) == fingerprint
+    }
+}
+
+/// A stream's cache keys, from its runs' content keys: the chain before each run (for
+/// carry-forward), each run's report key and each run's page key (report, neighbours, templates).
+private struct StreamKeys {
+    package var chains: [String] = []
+    package var reports: [String] = []
+    package var pages: [String] = []
+
+    init(contents: [String], manifests: [RunManifest], first: String, pages pagesKey: String) {
+        let n = contents.count
+        var chain = ContentKeys.combine(["chain", first])
+        for index in 0..<n {
+            chains.append(chain)
+            reports.append(ContentKeys.combine([contents[index], chain]))
+            chain = ContentKeys.combine([chain, contents[index]])
+        }
+        pages = (0..<n).map { index in
+            ContentKeys.combine([pagesKey, reports[index], index > 0 ? reports[index - 1] : "-",
+                                 index > 0 ? manifests[index - 1].id : "-", index + 1 < n ? manifests[index + 1].id : "-"])
+        }
+    }
+}

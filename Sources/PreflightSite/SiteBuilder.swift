@@ -1,0 +1,130 @@
+import Foundation
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// Where a build reads from and writes to.
+package struct SiteOptions: Sendable {
+    package var content: String
+    package var runs: String
+    package var templates: String
+    package var publicDir: String
+    package var schema: String?
+    package var output: String
+
+    package init(content: String = "content/checklists", runs: String = "content/runs", templates: String = "templates",
+                publicDir: String = "Public", schema: String? = "schema", output: String = "_site") {
+        self.content = content
+        self.runs = runs
+        self.templates = templates
+        self.publicDir = publicDir
+        self.schema = schema
+        self.output = output
+    }
+}
+
+/// What a finished build reports.
+package struct BuildSummary: Sendable {
+    package var checklists: Int
+    package var runs: Int
+    package var pages: Int
+    package var problems: [Diagnostic]
+    package var seconds: Double
+    /// Wall time of each step, in order, for `preflight build --timings`.
+    package var steps: [(name: String, seconds: Double)] = []
+    /// Runs merged, rendered and reused.
+    package var counts = BuildCounts()
+}
+
+/// `preflight build`: checklists and runs to a static site, in named steps: load templates and
+/// checklists → read the cache and scan runs → read, merge and render runs (reusing unchanged
+/// ones) → render dashboard, trends and feed → copy assets and swap in → save the cache.
+package struct SiteBuilder: Sendable {
+    package var options: SiteOptions
+    /// Called with (pages written, pages in all) while pages are written.
+    package var progress: (@Sendable (Int, Int) -> Void)?
+
+    package init(options: SiteOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Builds the site. Throws (leaving any previous site untouched) when templates or the
+    /// checklist folder are unusable; input problems are returned in the summary instead.
+    package func build() throws(DiagnosticList) -> BuildSummary {
+        let started = Date()
+        var steps: [(name: String, seconds: Double)] = []
+        var mark = started
+        func step(_ name: String) {
+            let now = Date()
+            steps.append((name, now.timeIntervalSince(mark)))
+            mark = now
+        }
+        let templates = try TemplateLibrary.load(options.templates)
+        let library: ChecklistLibrary
+        do {
+            library = try ChecklistLibrary.load(options.content)
+        } catch {
+            throw DiagnosticList([error])
+        }
+        var problems = library.failures
+        problems += library.checklists.values.sorted { $0.checklist.name < $1.checklist.name }.flatMap(\.diagnostics)
+        step("load templates and checklists")
+        let cache = BuildCache.load(for: options.output)
+        var known: [String: (stat: String, manifest: RunManifest)] = [:]
+        for stream in cache.streams.values {
+            for entry in stream.runs { known[entry.id] = (entry.stat, entry.summary.run) }
+        }
+        let archive = RunArchive.scan(options.runs, known: known)
+        problems += archive.problems
+        step("read the cache and scan runs")
+
+        let site = SiteOutput(destination: options.output)
+        let collector = TrashCollector(site.trash)
+        defer { collector.wait() }
+        let staging = try site.prepare()
+        // Run folders moved from the previous site into this one, until the swap.
+        var adopted: [String] = []
+        do {
+            let renderer = PageRenderer(templates: templates, staging: staging, progress: progress,
+                                        expectedPages: archive.manifests.count * PageRenderer.runFiles.count)
+            let pagesKey = ContentKeys.combine([
+                PreflightVersion.current, templates.fingerprint(reachableFrom: ["layout", "run", "signoff", ItemRowRenderer.template, RunPage.checklistTemplate]),
+            ])
+            let pipeline = RunPipeline(archive: archive, library: library, renderer: renderer, oldOutput: options.output,
+                                       cache: cache, pagesKey: pagesKey)
+            var counts = BuildCounts()
+            var runProblems: [Diagnostic] = []
+            let result = try pipeline.run(problems: &runProblems, counts: &counts, outside: &problems)
+            let streams = result.streams
+            let unplaced = problems
+            problems += runProblems
+            step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
+            let sitePages = try renderer.render(streams, library: library, problems: unplaced)
+            step("render dashboard, trends and feed")
+            try site.copyTree(options.publicDir, to: staging, as: nil)
+            if let schema = options.schema, FileManager.default.fileExists(atPath: schema) {
+                try site.copyTree(schema, to: staging, as: "schema")
+            }
+            // Last, so that a build failing before this leaves the previous site whole.
+            adopted = try site.adopt(runs: result.unchanged, files: PageRenderer.runFiles, from: options.output, into: staging,
+                                     fallback: renderer.link)
+            renderer.countReused(result.unchanged.count)
+            try site.swapIn(staging)
+            adopted = []
+            step("copy assets and swap in")
+            result.cache.save(for: options.output)
+            step("save the cache")
+            let runs = streams.reduce(0) { $0 + $1.summaries.count }
+            return BuildSummary(
+                checklists: library.checklists.count, runs: runs, pages: sitePages + runs * PageRenderer.runFiles.count,
+                problems: problems, seconds: Date().timeIntervalSince(started), steps: steps, counts: counts)
+        } catch {
+            site.giveBack(adopted, from: staging, to: options.output)
+            site.discard(staging)
+            throw error
+        }
+    }
+}

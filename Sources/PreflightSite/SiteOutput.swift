@@ -1,0 +1,168 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// Writes a site into a temporary folder beside the destination and swaps it in when complete,
+/// so an interrupted or failed build leaves the previous site whole.
+package struct SiteOutput {
+    package let destination: String
+
+    private var parent: String {
+        let folder = (destination as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "." : folder
+    }
+
+    package func prepare() throws(DiagnosticList) -> String {
+        let name = (destination as NSString).lastPathComponent
+        let staging = (parent as NSString).appendingPathComponent(".\(name).building-\(getpid())-\(UInt32.random(in: .min ... .max))")
+        do {
+            try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        } catch {
+            throw DiagnosticList([.error(staging, "cannot create the build folder: \(error.localizedDescription)")])
+        }
+        return staging
+    }
+
+    /// Copies the files below `source` into `staging` (or its subfolder `name`).
+    package func copyTree(_ source: String, to staging: String, as name: String?) throws(DiagnosticList) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DiagnosticList([.error(source, "no such folder of static files")])
+        }
+        let target = name.map { (staging as NSString).appendingPathComponent($0) } ?? staging
+        let files = (FileManager.default.enumerator(atPath: source)?.allObjects as? [String] ?? []).sorted()
+        do {
+            for file in files {
+                let from = (source as NSString).appendingPathComponent(file)
+                let to = (target as NSString).appendingPathComponent(file)
+                _ = FileManager.default.fileExists(atPath: from, isDirectory: &isDirectory)
+                if isDirectory.boolValue {
+                    try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
+                } else if !FileManager.default.fileExists(atPath: to) {
+                    try FileManager.default.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    try FileManager.default.copyItem(atPath: from, toPath: to)
+                } else {
+                    throw DiagnosticList([.error(from, "would overwrite the generated file \(file)")])
+                }
+            }
+        } catch let error as DiagnosticList {
+            throw error
+        } catch {
+            throw DiagnosticList([.error(source, "cannot copy: \(error.localizedDescription)")])
+        }
+    }
+
+    /// Moves the old site aside and the finished one into place: two renames, no copying,
+    /// and the old site is deleted only once the new one is in place.
+    package func swapIn(_ staging: String) throws(DiagnosticList) {
+        if FileManager.default.fileExists(atPath: destination) {
+            let old = staging + ".old"
+            guard rename(destination, old) == 0 else {
+                throw DiagnosticList([.error(destination, "cannot replace the old site: \(String(cString: strerror(errno)))")])
+            }
+            guard rename(staging, destination) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = rename(old, destination)
+                throw DiagnosticList([.error(destination, "cannot move the new site into place: \(reason)")])
+            }
+            park(old)
+            return
+        }
+        guard rename(staging, destination) == 0 else {
+            throw DiagnosticList([.error(destination, "cannot move the new site into place: \(String(cString: strerror(errno)))")])
+        }
+    }
+
+    /// Moves the folders of unchanged runs from the live site into the new one: one rename each, no
+    /// new files, and little left for the trash (new files right after mass deletions are slow to
+    /// make). Called just before `swapIn`, so that a build failing earlier leaves the live site
+    /// whole; a run that cannot be moved is copied with `fallback`. Returns the runs moved, which
+    /// `giveBack` returns if the build fails after all.
+    package func adopt(runs ids: [String], files: [String], from old: String, into staging: String,
+               fallback: (String, String) throws(DiagnosticList) -> Void) throws(DiagnosticList) -> [String] {
+        guard !ids.isEmpty else { return [] }
+        let runs = staging + "/runs"
+        if mkdir(runs, 0o755) != 0 && errno != EEXIST {
+            throw DiagnosticList([.error(runs, "cannot create the folder: \(String(cString: strerror(errno)))")])
+        }
+        var moved: [String] = []
+        let expected = Set(files)
+        for id in ids {
+            // A folder holding anything besides the run's files (put there by hand) is not taken
+            // over: the new site must be what a clean build writes.
+            if Self.entries(of: "\(old)/runs/\(id)") == expected, rename("\(old)/runs/\(id)", "\(runs)/\(id)") == 0 {
+                moved.append(id)
+                continue
+            }
+            do {
+                try fallback(id, old)
+            } catch {
+                giveBack(moved, from: staging, to: old)
+                throw error
+            }
+        }
+        return moved
+    }
+
+    /// The names in a folder, nil when it cannot be read.
+    private static func entries(of folder: String) -> Set<String>? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: Set<String> = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.insert(name) }
+        }
+        return names
+    }
+
+    /// Moves adopted run folders back into the live site (a build failed after `adopt`).
+    package func giveBack(_ ids: [String], from staging: String, to old: String) {
+        for id in ids.reversed() { _ = rename("\(staging)/runs/\(id)", "\(old)/runs/\(id)") }
+    }
+
+    /// Where replaced sites wait to be deleted: inside the build cache, on the same file system.
+    package var trash: String { BuildCache.folder(for: destination) + "/trash" }
+
+    /// Moves a replaced site to the trash (deleting thousands of files is the slowest part of a
+    /// small rebuild, and the next build does it in the background); deletes it if it cannot.
+    private func park(_ old: String) {
+        let target = trash + "/site-\(getpid())-\(UInt32.random(in: .min ... .max))"
+        if (try? FileManager.default.createDirectory(atPath: trash, withIntermediateDirectories: true)) != nil,
+            rename(old, target) == 0
+        {
+            return
+        }
+        try? FileManager.default.removeItem(atPath: old)
+    }
+
+    package func discard(_ staging: String) {
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}
+
+/// Empties the trash of replaced sites on a background thread while a build runs.
+package final class TrashCollector: @unchecked Sendable {
+    private let folder: String
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ folder: String) {
+        self.folder = folder
+        let thread = Thread { [folder, done] in
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                try? FileManager.default.removeItem(atPath: folder + "/" + name)
+            }
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// Blocks until the trash is empty, so no work outlives the command.
+    package func wait() { done.wait() }
+}

@@ -1,0 +1,31 @@
+import Mustache
+import PreflightSupport
+import PreflightChecklist
+import PreflightRuns
+import PreflightReport
+import PreflightHistory
+
+/// A typed value a template renders. Its stored properties are the template's variables.
+///
+/// A property that is declared but nil renders as empty (and is false in a section); a name
+/// no view model declares is reported by `TemplateLibrary.render` as an error.
+package protocol ViewModel: MustacheParent, Sendable {}
+
+extension ViewModel {
+    package func child(named name: String) -> Any? {
+        for child in Mirror(reflecting: self).children where child.label == name {
+            let value = child.value
+            let mirror = Mirror(reflecting: value)
+            guard mirror.displayStyle == .optional else { return value }
+            return mirror.children.first?.value ?? DeclaredNil.value
+        }
+        return nil
+    }
+}
+
+/// Stands for a declared property whose value is nil: empty text, a false section.
+package struct DeclaredNil: MustacheCustomRenderable, Sendable {
+    package static let value = DeclaredNil()
+    package var renderText: String { "" }
+    package var isNull: Bool { true }
+}

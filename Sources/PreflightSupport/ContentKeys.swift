@@ -1,0 +1,66 @@
+import Crypto
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Keys for the build cache: SHA-256 over what an output depends on.
+package enum ContentKeys {
+    /// SHA-256 of the parts, each ended by a NUL so that no two lists of parts collide.
+    package static func combine(_ parts: [String]) -> String {
+        var hasher = SHA256()
+        for part in parts {
+            hasher.update(data: Data(part.utf8))
+            hasher.update(data: Data([0]))
+        }
+        return Hex.lowercase(hasher.finalize())
+    }
+
+    package static func hash(_ data: Data) -> String { Hex.lowercase(SHA256.hash(data: data)) }
+
+    /// What `stat` says of every entry of a run folder (names, sizes, change times, inodes):
+    /// when it matches the cache, the folder's content key is taken from the cache unread.
+    package static func statFingerprint(folder: String) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var parts: [String] = [folder]
+        for name in names {
+            var info = stat()
+            let path = folder + "/" + name
+            guard stat(path, &info) == 0 else {
+                parts.append(name + " ?")
+                continue
+            }
+            parts.append("\(name) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino)")
+        }
+        return combine(parts)
+    }
+
+    /// SHA-256 over the names and contents of the files a run folder holds (hidden files aside,
+    /// as the run reader skips them).
+    /// `known` holds bytes already read, by file name: those files are not read again.
+    package static func contentKey(folder: String, known: [String: [UInt8]] = [:]) -> String {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        var parts: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            // One open and read per file, as record files are read (FileManager's checks cost more).
+            if let bytes = known[name] ?? (try? TextFile.bytes(path, limit: Int.max - 1)) {
+                parts += [name, Hex.lowercase(SHA256.hash(data: bytes))]
+            } else {
+                parts += [name, "unreadable-or-folder"]
+            }
+        }
+        return combine(parts)
+    }
+
+    /// Size, change time and inode of files: whether an earlier output is still as it was written.
+    package static func outputFingerprint(_ paths: [String]) -> String? {
+        var parts: [String] = []
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            parts.append("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)")
+        }
+        return combine(parts)
+    }
+}

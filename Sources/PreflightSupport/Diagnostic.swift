@@ -1,0 +1,50 @@
+/// A problem found in something a user wrote, located as precisely as the input allows.
+///
+/// Printed as `path:line:col: error: message` (line and column when known), the form editors
+/// and CI log viewers turn into links.
+package struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    package enum Severity: String, Sendable, Codable, Hashable {
+        case error, warning
+    }
+
+    package var severity: Severity
+    package var path: String
+    package var line: Int?
+    package var column: Int?
+    package var message: String
+
+    package init(_ severity: Severity, path: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.severity = severity
+        self.path = path
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    package static func error(_ path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.error, path: path, line: line, column: column, message)
+    }
+
+    package static func warning(_ path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, path: path, line: line, column: column, message)
+    }
+
+    /// `path:line:col` with as much of the location as is known.
+    package var location: String {
+        var text = path
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        return text
+    }
+
+    package var description: String { "\(location): \(severity.rawValue): \(message)" }
+}
+
+/// Several diagnostics thrown together, e.g. every template error of a build.
+package struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

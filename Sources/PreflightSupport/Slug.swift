@@ -1,0 +1,47 @@
+/// Turns headings and labels into the readable path components of ids and anchors.
+package enum Slug {
+    /// Lowercases, drops punctuation (keeping letters, digits and hyphens), joins words with
+    /// single hyphens. `Go/No-Go Decision` becomes `gono-go-decision`; an empty result is `fallback`.
+    package static func make(_ text: String, fallback: String = "item") -> String {
+        var words: [String] = []
+        var word = ""
+        for character in text.lowercased() {
+            if character.isWhitespace {
+                if !word.isEmpty { words.append(word); word = "" }
+            } else if character.isLetter || character.isNumber {
+                word.append(character)
+            } else if character == "-" {
+                word.append("-")
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        var slug = ""
+        for character in words.joined(separator: "-") where !(character == "-" && slug.last == "-") {
+            slug.append(character)
+        }
+        while slug.hasPrefix("-") { slug.removeFirst() }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? fallback : slug
+    }
+
+    /// Gives repeated slugs `-2`, `-3`… in the order they are claimed.
+    package struct Deduplicator {
+        private var used: [String: Int] = [:]
+
+        package init() {}
+
+        package mutating func claim(_ slug: String) -> (slug: String, repeated: Bool) {
+            guard let count = used[slug] else {
+                used[slug] = 1
+                return (slug, false)
+            }
+            var next = count + 1
+            while used["\(slug)-\(next)"] != nil { next += 1 }
+            used[slug] = next
+            used["\(slug)-\(next)"] = 1
+            return ("\(slug)-\(next)", true)
+        }
+
+        package mutating func reserve(_ slug: String) { used[slug] = used[slug] ?? 1 }
+    }
+}
