@@ -1,69 +1,48 @@
-import Foundation
 import PreflightSupport
 import PreflightChecklist
 import PreflightRuns
 import PreflightReport
 
-/// The runs of one checklist in one environment, ordered by `started_at`.
+/// The runs of one stream, ordered by `started_at`, as history keeps them.
 package struct RunStream: Sendable {
+    package var key: StreamKey
     package var checklist: Checklist
-    package var environment: String
     /// One summary per run, ordered by `started_at`.
     package var summaries: [RunSummary]
 
-    package var runs: [RunManifest] { summaries.map(\.run) }
-    /// `<checklist>/<environment>` as used in trend page paths.
-    package var path: String { "\(Slug.make(checklist.name))/\(Slug.make(environment, fallback: "env"))" }
-
-    package init(checklist: Checklist, environment: String, summaries: [RunSummary]) {
+    package init(key: StreamKey, checklist: Checklist, summaries: [RunSummary]) {
+        self.key = key
         self.checklist = checklist
-        self.environment = environment
         self.summaries = summaries
     }
+
+    package var runs: [RunManifest] { summaries.map(\.run) }
+    /// The stream's folder below `trends/` on the site.
+    package var path: String { key.path }
+    /// What tells the stream apart from the other streams of its checklist (`staging`).
+    package var environment: String { key.environment }
 }
 
-/// Every stream of an archive with its merged reports.
+/// Every stream of an archive, merged without a build cache: for tools and tests that want
+/// whole reports. The site build merges through the same `StreamMerger`, with its cache.
 package enum StreamSet {
-    /// Reads all runs (in parallel), then merges each stream in order so results carry forward.
-    /// Problems of each run are appended to `problems` with paths a user can open.
+    /// Every stream with one summary per run; problems (unknown checklists, each run's input
+    /// problems) are appended to `problems`.
     package static func merge(archive: RunArchive, library: ChecklistLibrary, problems: inout [Diagnostic]) -> [RunStream] {
-        mergeReports(archive: archive, library: library, problems: &problems).map { checklist, environment, reports in
-            RunStream(checklist: checklist, environment: environment, summaries: reports.map { RunSummary($0, checklist: checklist) })
+        mergeReports(archive: archive, library: library, problems: &problems).map { checklist, key, reports in
+            RunStream(key: key, checklist: checklist, summaries: reports.map { RunSummary($0, checklist: checklist) })
         }
     }
 
-    /// The full report of every run, stream by stream (the build itself goes through `RunPipeline`).
+    /// The full report of every run, stream by stream.
     package static func mergeReports(archive: RunArchive, library: ChecklistLibrary,
-                                    problems: inout [Diagnostic]) -> [(Checklist, String, [RunReport])] {
-        var known: [(Checklist, [RunManifest])] = []
-        for (_, manifests) in archive.streams() {
-            guard let first = manifests.first else { continue }
-            do {
-                known.append((try library.checklist(named: first.checklist, for: archive.folder(of: first.id) + "/run.json"), manifests))
-            } catch {
-                problems += manifests.map { .error(archive.folder(of: $0.id) + "/run.json", error.message) }
-            }
+                                     problems: inout [Diagnostic]) -> [(Checklist, StreamKey, [RunReport])] {
+        let (streams, unknown) = archive.streams(in: library)
+        problems += unknown
+        return streams.map { stream in
+            let reports = StreamMerger(checklist: stream.checklist, archive: archive).reports(stream.manifests)
+            problems += reports.flatMap(\.problems)
+            return (stream.checklist, stream.key, reports)
         }
-        var resolvers: [String: ItemResolver] = [:]
-        for (checklist, _) in known where resolvers[checklist.name] == nil { resolvers[checklist.name] = ItemResolver(checklist) }
-        let jobs = known.flatMap { checklist, manifests in manifests.map { (checklist, $0, resolvers[checklist.name]) } }
-        let inputs = ParallelMap.run(jobs) { checklist, manifest, resolver in
-            RunReader.read(folder: archive.folder(of: manifest.id), manifest: manifest, checklist: checklist, resolver: resolver)
-        }
-        var streams: [(Checklist, String, [RunReport])] = []
-        var offset = 0
-        for (checklist, manifests) in known {
-            var carry = CarryPool()
-            var reports: [RunReport] = []
-            let builder = ReportBuilder(checklist: checklist)
-            for input in inputs[offset..<(offset + manifests.count)] {
-                reports.append(builder.build(input, carry: carry, archive: archive.directory))
-                problems += input.problems
-                carry.add(input)
-            }
-            offset += manifests.count
-            streams.append((checklist, manifests[0].environment, reports))
-        }
-        return streams
     }
 }

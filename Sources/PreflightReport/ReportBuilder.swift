@@ -20,8 +20,9 @@ package struct ReportBuilder: Sendable {
         childPositions = checklist.items.indices.map { index in checklist.items[index].children.compactMap { positions[$0] } }
     }
 
-    /// Builds the report; `archive` is the runs folder, used to shorten problem paths.
-    package func build(_ input: RunInput, carry: CarryPool = CarryPool(), archive: String? = nil) -> RunReport {
+    /// Builds the report of one run from its records and what earlier runs carry. Streams are
+    /// merged by `StreamMerger`, which calls this for every run.
+    package func build(_ input: RunInput, carry: CarryPool = CarryPool()) -> RunReport {
         let now = input.manifest.startedAt
         let count = checklist.items.count
         // The newest result decides; file order breaks ties (the later wins), as in `Merge.decidingResults`.
@@ -75,7 +76,7 @@ package struct ReportBuilder: Sendable {
         return RunReport(
             run: input.manifest, checklist: ChecklistReference(name: checklist.name, title: checklist.title),
             verdict: verdict, reasons: reasons, readiness: readiness, counts: counts, items: items,
-            sections: sections, signoffs: signoffs, problems: input.problems.map { relative($0, to: archive) })
+            sections: sections, signoffs: signoffs, problems: input.problems)
     }
 
     /// Decides one item's state in place (a copy of a report item costs a retain per field).
@@ -151,14 +152,6 @@ package struct ReportBuilder: Sendable {
             }
             return status
         }
-    }
-
-    private func relative(_ diagnostic: Diagnostic, to archive: String?) -> Diagnostic {
-        guard let archive else { return diagnostic }
-        let prefix = archive.hasSuffix("/") ? archive : archive + "/"
-        var copy = diagnostic
-        if copy.path.hasPrefix(prefix) { copy.path.removeFirst(prefix.count) }
-        return copy
     }
 }
 

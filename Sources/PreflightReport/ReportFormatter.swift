@@ -23,7 +23,7 @@ package enum ReportFormatter {
     package static func text(_ report: RunReport) -> String {
         var lines: [String] = []
         let run = report.run
-        lines.append("\(report.checklist.title) · \(run.environment) · run \(run.id)")
+        lines.append("\(run.stream.title(checklistTitle: report.checklist.title)) · run \(run.id)")
         var facts = ["started \(run.startedAt.display)"]
         if let commit = run.commit { facts.append("commit \(commit.prefix(12))") }
         if let branch = run.branch { facts.append("branch \(branch)") }

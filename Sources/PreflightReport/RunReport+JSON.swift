@@ -5,8 +5,10 @@ import PreflightRuns
 /// report.json written key by key in sorted order: the same bytes as encoding the Codable
 /// model canonically (a test holds them together), at a fraction of the cost.
 extension RunReport {
-    /// The canonical bytes of the report, with a trailing newline.
-    package func canonicalJSON() -> [UInt8] {
+    /// The canonical bytes of the report, with a trailing newline. Problem paths inside
+    /// `archive` (the runs folder) are written relative to it, so that report.json and its
+    /// digest do not depend on where the archive lies.
+    package func canonicalJSON(relativeTo archive: String) -> [UInt8] {
         var json = JSONBuilder()
         json.beginObject()
         json.key("checklist")
@@ -26,7 +28,7 @@ extension RunReport {
             }
         }
         json.endArray()
-        json.key("problems"); json.array(problems) { $0.write(&$1) }
+        json.key("problems"); json.array(problems) { $0.relative(to: archive).write(&$1) }
         json.key("readiness"); json.double(readiness)
         json.key("reasons")
         json.array(reasons) { reason, json in

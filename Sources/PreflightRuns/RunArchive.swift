@@ -49,15 +49,10 @@ package struct RunArchive: Sendable {
         return archive
     }
 
-    /// The key of a stream: `<checklist>` NUL `<environment>`.
-    package static func streamKey(checklist: String, environment: String) -> String { checklist + "\u{0}" + environment }
-
     /// Manifests by stream, in key order; each stream's runs in `started_at` order.
-    package func streams() -> [(key: String, manifests: [RunManifest])] {
-        var groups: [String: [RunManifest]] = [:]
-        for manifest in manifests {
-            groups[Self.streamKey(checklist: manifest.checklist, environment: manifest.environment), default: []].append(manifest)
-        }
+    package func streams() -> [(key: StreamKey, manifests: [RunManifest])] {
+        var groups: [StreamKey: [RunManifest]] = [:]
+        for manifest in manifests { groups[manifest.stream, default: []].append(manifest) }
         return groups.keys.sorted().map { ($0, groups[$0] ?? []) }
     }
 
@@ -67,10 +62,10 @@ package struct RunArchive: Sendable {
 
     package func folder(of run: String) -> String { (directory as NSString).appendingPathComponent(run) }
 
-    /// Runs of the same checklist and environment as `manifest` that started before it, oldest first.
+    /// Runs of the same stream as `manifest` that started before it, oldest first.
     package func earlierRuns(than manifest: RunManifest) -> [RunManifest] {
         manifests.filter {
-            $0.checklist == manifest.checklist && $0.environment == manifest.environment && RunArchive.order($0, manifest)
+            $0.stream == manifest.stream && RunArchive.order($0, manifest)
         }
     }
 

@@ -34,7 +34,7 @@ package enum AtomFeed {
         for (report, checklist) in entries {
             let run = report.run
             let word = report.verdict.rawValue.uppercased()
-            let title = "\(word) \(ReportFormatter.percent(report.readiness)) · \(checklist.title) · \(run.environment) · \(run.id)"
+            let title = "\(word) \(ReportFormatter.percent(report.readiness)) · \(run.stream.title(checklistTitle: checklist.title)) · \(run.id)"
             var summary = "\(checklist.title) in \(run.environment), run \(run.id): \(word), readiness "
                 + "\(ReportFormatter.percent(report.readiness)) (\(ReportFormatter.countsLine(report.counts)))."
             if let reason = report.reasons.first(where: { !$0.item.isEmpty }) { summary += " First reason: \(reason.why)" }

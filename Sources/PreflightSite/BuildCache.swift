@@ -16,8 +16,7 @@ package struct BuildCache: Sendable {
     /// Bumped whenever the meaning of a key or entry changes; a cache of another format is ignored.
     package static let format = 2
 
-    /// By stream key (`RunArchive.streamKey`).
-    package var streams: [String: StreamCache] = [:]
+    package var streams: [StreamKey: StreamCache] = [:]
     /// Where the cache was read from (pool files are read from there on demand).
     package var folder = ""
 
@@ -38,7 +37,7 @@ package struct BuildCache: Sendable {
             case .array(let streams)? = root["streams"]
         else { return cache }
         for stream in streams {
-            guard let key = stream["key"]?.string, let entry = StreamCache(stream) else { continue }
+            guard let key = stream["key"]?.string.flatMap(StreamKey.init(cacheText:)), let entry = StreamCache(stream) else { continue }
             cache.streams[key] = entry
         }
         return cache
@@ -55,7 +54,7 @@ package struct BuildCache: Sendable {
         json.key("streams")
         json.array(streams.keys.sorted()) { key, json in
             guard let stream = streams[key] else { return json.null() }
-            stream.write(&json, key: key)
+            stream.write(&json, key: key.cacheText)
         }
         json.endObject()
         try? RecordWriter.writeAtomically(Data(json.bytes), to: folder + "/cache.json")

@@ -23,12 +23,12 @@ package struct DashboardPage: ViewModel {
             // Earlier environments of a pipeline usually start first: staging before production.
             let members = (byChecklist[name] ?? []).sorted { a, b in
                 let (x, y) = (a.0.summaries.first?.run.startedAt.seconds ?? 0, b.0.summaries.first?.run.startedAt.seconds ?? 0)
-                return x != y ? x < y : a.0.environment < b.0.environment
+                return x != y ? x < y : a.0.key < b.0.key
             }
             guard let lead = members.first, let leadReport = lead.0.summaries.last else { return nil }
             let cards = members.compactMap { stream, history in
                 StreamCardView(stream, history: history, options: options,
-                               leader: stream.environment == lead.0.environment ? nil : (lead.0.environment, leadReport))
+                               leader: stream.key == lead.0.key ? nil : (lead.0.key.subject, leadReport))
             }
             return StreamGroupView(title: lead.0.checklist.title, name: name, anchor: "checklist-" + Slug.make(name), cards: cards)
         }

@@ -111,7 +111,7 @@ package struct PageRenderer: Sendable {
             let stream = streams[index]
             let title = stream.checklist.title
             let runsPage = TrendRunsPage(
-                root: TrendPage.root, pageTitle: "Runs, page \(number) · \(title) · \(stream.environment)",
+                root: TrendPage.root, pageTitle: "Runs, page \(number) · \(stream.key.title(checklistTitle: title))",
                 checklistTitle: title, environment: stream.environment, page: number,
                 runTable: RunTableView(stream, page: number, pageSize: histories[index].options.pageSize))
             try page("trends/\(stream.path)/" + RunTableView.file(page: number), template: "trend-runs", model: runsPage,
@@ -127,7 +127,7 @@ package struct PageRenderer: Sendable {
     package func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
         var context = context
         let report = context.report
-        let json = report.canonicalJSON()
+        let json = report.canonicalJSON(relativeTo: context.archive)
         context.digest = ReportDigest.sha256(json)
         let folder = "runs/\(report.run.id)/"
         // One mkdir up front; otherwise the first write fails, asks FileManager for the folder, and retries.

@@ -8,9 +8,10 @@ import PreflightHistory
 
 /// The canonical bytes of a report and their SHA-256 digest, which binds a printed sign-off sheet to its run.
 package enum ReportDigest {
-    /// `report.json` as written into the site: canonical JSON (sorted keys, no whitespace), trailing newline.
-    package static func canonicalJSON(_ report: RunReport) throws -> Data {
-        Data(report.canonicalJSON())
+    /// `report.json` as written into the site: canonical JSON (sorted keys, no whitespace), trailing
+    /// newline, problem paths relative to `archive`.
+    package static func canonicalJSON(_ report: RunReport, archive: String) -> Data {
+        Data(report.canonicalJSON(relativeTo: archive))
     }
 
     /// Lowercase hex SHA-256 of `data`.

@@ -8,6 +8,8 @@ import PreflightHistory
 package struct RunContext {
     package var checklist: Checklist
     package var report: RunReport
+    /// The runs folder: problem paths inside it are shown relative to it.
+    package var archive: String
     package var previous: RunSummary?
     package var next: RunManifest?
     package var digest: String
@@ -20,7 +22,7 @@ extension RunPage {
         let report = context.report
         let run = report.run
         root = Self.root
-        pageTitle = "\(report.verdict.rawValue.uppercased()) · \(report.checklist.title) · \(run.environment) · \(run.id)"
+        pageTitle = "\(report.verdict.rawValue.uppercased()) · \(run.stream.title(checklistTitle: report.checklist.title)) · \(run.id)"
         checklistTitle = report.checklist.title
         runID = run.id
         environment = run.environment
@@ -40,14 +42,14 @@ extension RunPage {
         checklistHTML = try Self.checklistHTML(try Self.sections(context.checklist, report, rows: rows),
                                                checklist: context.checklist, blocks: blocks)
         signoffs = report.signoffs.map(SignoffRowView.init)
-        problems = report.problems.map(\.description)
+        problems = report.problems.map { $0.relative(to: context.archive).description }
         // On its own: the lengths of its lists differ from run to run, and in the page's shape they
         // would make nearly every run page a shape of its own.
         changesHTML = try blocks.render(Self.changesTemplate, ChangesView(context.previous, RunSummary(report, checklist: context.checklist),
                                                                            checklist: context.checklist))
         previous = context.previous.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
         next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }
-        trendHref = "../../trends/\(Slug.make(report.checklist.name))/\(Slug.make(run.environment, fallback: "env"))/index.html"
+        trendHref = "../../trends/\(run.stream.path)/index.html"
         digest = context.digest
     }
 

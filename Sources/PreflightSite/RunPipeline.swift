@@ -26,7 +26,6 @@ package struct RunPipeline {
     package let cache: BuildCache
     /// Everything besides a run's own data that its pages depend on (templates, generator).
     package let pagesKey: String
-    package static let chunk = 64
 
     /// What a pipeline run produced: the streams for the site-wide pages, the next cache, and the
     /// runs whose folders the new site takes over unchanged from the previous one.
@@ -38,37 +37,25 @@ package struct RunPipeline {
 
     /// `problems` receives each run's input problems (shown on its run page); `outside` those of
     /// runs that get no page (a run of an unknown checklist).
-    package func run(problems: inout [Diagnostic], counts: inout BuildCounts, outside: inout [Diagnostic]) throws(DiagnosticList) -> Outcome {
+    func run(problems: inout [Diagnostic], counts: inout BuildCounts, outside: inout [Diagnostic]) throws(DiagnosticList) -> Outcome {
         var result = Outcome()
-        for (key, manifests) in archive.streams() {
-            guard let first = manifests.first else { continue }
-            let checklist: Checklist
-            do {
-                checklist = try library.checklist(named: first.checklist, for: "")
-            } catch {
-                outside += manifests.map { .error(archive.folder(of: $0.id) + "/run.json", error.message) }
-                continue
-            }
-            let (stream, entry, unchanged) = try process(manifests, checklist, cached: cache.streams[key], counts: &counts)
-            for summary in stream.summaries {
-                problems += summary.problems.map { absolute($0) }
-            }
-            result.streams.append(stream)
-            result.cache.streams[key] = entry
+        let (streams, unknown) = archive.streams(in: library)
+        outside += unknown
+        for stream in streams {
+            let (merged, entry, unchanged) = try process(stream, cached: cache.streams[stream.key], counts: &counts)
+            for summary in merged.summaries { problems += summary.problems }
+            result.streams.append(merged)
+            result.cache.streams[stream.key] = entry
             result.unchanged += unchanged
         }
         return result
     }
 
-    private func absolute(_ problem: Diagnostic) -> Diagnostic {
-        var copy = problem
-        if !copy.path.hasPrefix("/") { copy.path = (archive.directory as NSString).appendingPathComponent(copy.path) }
-        return copy
-    }
-
     /// One stream: keys, then the runs that need merging, then pages.
-    private func process(_ manifests: [RunManifest], _ checklist: Checklist, cached: StreamCache?,
+    private func process(_ stream: RunArchive.ResolvedStream, cached: StreamCache?,
                          counts: inout BuildCounts) throws(DiagnosticList) -> (RunStream, StreamCache, [String]) {
+        let manifests = stream.manifests
+        let checklist = stream.checklist
         let n = manifests.count
         let folders = manifests.map { archive.folder(of: $0.id) }
         let old = Dictionary((cached?.runs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -110,49 +97,20 @@ package struct RunPipeline {
         }
 
         var outputs = [String](repeating: "", count: n)
-        var lastPool: CarryPool?
-        let builder = ReportBuilder(checklist: checklist)
-        let resolver = ItemResolver(checklist)
-        var chunkStart = start
-        while chunkStart < n {
-            let range = chunkStart..<min(n, chunkStart + Self.chunk)
-            // Inside a closure so that only the handoff holds the inputs afterwards.
-            let (inputs, updates) = { () -> (Handoff<RunInput>, [CarryPool.Update]) in
-                let read = ParallelMap.run(Array(range)) { index -> (input: RunInput, update: CarryPool.Update, content: String) in
-                    var seen: [String: [UInt8]] = [:]
-                    let input = RunReader.read(folder: folders[index], manifest: manifests[index], checklist: checklist,
-                                               resolver: resolver, fileBytes: fromReads ? { seen[$0] = $1 } : nil)
-                    return (input, CarryPool.Update(input), fromReads ? ContentKeys.contentKey(folder: folders[index], known: seen) : "")
-                }
-                if fromReads { for (offset, entry) in read.enumerated() { contents[range.lowerBound + offset] = entry.content } }
-                return (Handoff(read.map(\.input)), read.map(\.update))
-            }()
-            // Carry-forward is sequential but cheap: each run's update was worked out in parallel,
-            // and its starting state is noted here; the expensive merges then run in parallel.
-            var pools: [CarryPool] = []
-            for offset in 0..<inputs.count {
-                if range.lowerBound + offset == n - 1 { lastPool = carry }
-                pools.append(carry)
-                carry.apply(updates[offset])
-            }
-            let starts = pools
-            // Workers take inputs and reports out of their handoffs, so each is freed on a worker
-            // thread as soon as it is used, not all at once on this one.
-            let (merged, reports) = { () -> ([RunSummary], Handoff<RunReport>) in
-                let built = ParallelMap.run(Array(0..<inputs.count)) { offset in
-                    let report = builder.build(inputs.take(offset), carry: starts[offset], archive: archive.directory)
-                    return (report: report, summary: RunSummary(report, checklist: checklist))
-                }
-                return (built.map(\.summary), Handoff(built.map(\.report)))
-            }()
-            counts.merged += merged.count
+        let merger = StreamMerger(checklist: checklist, archive: archive)
+        let lastPool = try merger.merge(manifests, from: start, carry: carry, contentKeys: fromReads,
+                                        summarize: { RunSummary($0, checklist: checklist) }) { (chunk: StreamMerger.Chunk<RunSummary>) throws(DiagnosticList) in
+            let range = chunk.range
+            if fromReads { for (offset, key) in chunk.contentKeys.enumerated() { contents[range.lowerBound + offset] = key } }
+            counts.merged += range.count
             let previous = range.lowerBound > 0 ? summaries[range.lowerBound - 1] : nil
-            let written = ParallelMap.run(Array(merged.indices)) { offset -> Result<String?, DiagnosticList> in
+            let merged = chunk.summaries
+            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<String?, DiagnosticList> in
                 let index = range.lowerBound + offset
-                let report = reports.take(offset)
+                let report = chunk.reports.take(offset)
                 guard mustRender.contains(index) else { return .success(nil) }
                 let context = RunContext(
-                    checklist: checklist, report: report,
+                    checklist: checklist, report: report, archive: archive.directory,
                     previous: offset > 0 ? merged[offset - 1] : previous,
                     next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
                 do {
@@ -177,7 +135,6 @@ package struct RunPipeline {
                     counts.rendered += 1
                 }
             }
-            chunkStart = range.upperBound
         }
         // Unchanged runs: their folders move over from the previous site just before the swap
         // (see `SiteOutput.adopt`).
@@ -200,7 +157,7 @@ package struct RunPipeline {
         } else {
             entry = StreamCache(runs: entries, poolChain: cached?.poolChain == final.chains.last ? final.chains.last : nil, pool: nil)
         }
-        return (RunStream(checklist: checklist, environment: manifests[0].environment, summaries: done), entry,
+        return (RunStream(key: stream.key, checklist: checklist, summaries: done), entry,
                 unchanged.map { manifests[$0].id })
     }
 

@@ -43,7 +43,7 @@ extension SignoffPage {
     init(_ context: RunContext, paper: String) {
         let report = context.report
         root = "../../"
-        pageTitle = "Sign-off · \(report.checklist.title) · \(report.run.environment) · \(report.run.id)"
+        pageTitle = "Sign-off · \(report.run.stream.title(checklistTitle: report.checklist.title)) · \(report.run.id)"
         checklistTitle = report.checklist.title
         environment = report.run.environment
         runID = report.run.id

@@ -52,6 +52,6 @@ package struct SiteIndex: Sendable, Codable, Equatable {
                                readiness: report.readiness, counts: report.counts),
                 pages: Pages(trend: trend + "index.html", history: trend + "history.json", badge: trend + "badge.svg",
                              run: run + "index.html", report: run + "report.json", signoff: run + "signoff.html"))
-        }.sorted { ($0.checklist, $0.environment) < ($1.checklist, $1.environment) }
+        }
     }
 }

@@ -39,7 +39,7 @@ package struct StreamCardView: ViewModel {
         }
         let recent = history.points.suffix(options.sparklineRuns)
         sparklineCaption = "Readiness over the last \(recent.count) run\(recent.count == 1 ? "" : "s")"
-        let label = "\(sparklineCaption) of \(stream.environment): "
+        let label = "\(sparklineCaption) of \(stream.key.subject): "
             + recent.map { ReportFormatter.percent($0.readiness) }.joined(separator: ", ")
         sparkline = Sparkline.svg(recent.map { $0.readiness }, label: label)
         comparison = leader.map { environment, other in

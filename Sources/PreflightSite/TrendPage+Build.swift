@@ -19,7 +19,7 @@ extension TrendPage {
         root = Self.root
         checklistTitle = stream.checklist.title
         environment = stream.environment
-        pageTitle = "Trend · \(checklistTitle) · \(environment)"
+        pageTitle = "Trend · \(stream.key.title(checklistTitle: checklistTitle))"
         runCount = history.points.count
         latest = latestReport.map { LinkView(href: latestHref, text: $0.run.id) }
         verdict = latestReport.map { VerdictView($0.verdict, reasons: $0.reasons, anchorPrefix: latestHref) }

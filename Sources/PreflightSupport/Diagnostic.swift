@@ -40,6 +40,17 @@ package struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConve
     }
 
     package var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// The diagnostic with its path relative to `folder` when it lies inside it: how pages and
+    /// report.json show paths, so that the site does not depend on where it was built. Paths
+    /// stay as they were found everywhere else, until they are printed.
+    package func relative(to folder: String) -> Diagnostic {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        guard path.hasPrefix(prefix) else { return self }
+        var copy = self
+        copy.path.removeFirst(prefix.count)
+        return copy
+    }
 }
 
 /// Several diagnostics thrown together, e.g. every template error of a build.

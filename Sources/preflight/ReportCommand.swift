@@ -26,14 +26,13 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let (manifest, checklist) = try target.load(content)
         let archive = RunArchive.scan(target.archive)
-        let (report, _) = archive.report(for: manifest, checklist: checklist)
+        let report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
         switch format {
         case .text: print(ReportFormatter.text(report), terminator: "")
         case .markdown: print(ReportFormatter.markdown(report), terminator: "")
-        case .json: FileHandle.standardOutput.write(try ReportDigest.canonicalJSON(report))
+        case .json: FileHandle.standardOutput.write(ReportDigest.canonicalJSON(report, archive: archive.directory))
         }
-        if format != .text { Output.print(diagnostics: report.problems.map { absolute($0) }) }
-        else { for problem in report.problems { Output.error(absolute(problem).description) } }
+        Output.print(diagnostics: report.problems)
         let gate: Bool
         switch failOn {
         case .noGo: gate = report.verdict == .noGo
@@ -42,12 +41,5 @@ struct ReportCommand: ParsableCommand {
         }
         if gate { throw ExitCode(2) }
         if report.hasErrors { throw ExitCode(1) }
-    }
-
-    /// Problem paths in the report are archive-relative; on the terminal they are paths a user can open.
-    private func absolute(_ diagnostic: Diagnostic) -> Diagnostic {
-        var copy = diagnostic
-        copy.path = (target.archive as NSString).appendingPathComponent(copy.path)
-        return copy
     }
 }

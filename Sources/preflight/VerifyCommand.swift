@@ -37,8 +37,9 @@ struct VerifyCommand: ParsableCommand {
         } else {
             let target = try RunDirArgument.parse([path])
             let (manifest, checklist) = try target.load(content)
-            let (report, _) = RunArchive.scan(target.archive).report(for: manifest, checklist: checklist)
-            data = try ReportDigest.canonicalJSON(report)
+            let archive = RunArchive.scan(target.archive)
+            let report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
+            data = ReportDigest.canonicalJSON(report, archive: archive.directory)
         }
         let actual = ReportDigest.sha256(data)
         print(actual)

@@ -51,7 +51,7 @@ struct ConcurrentRecordTests {
         let parsed = ChecklistParser().parse(Self.checklist, name: "parallel", path: "parallel.md")
         let archive = RunArchive.scan(dir.url("runs"))
         let manifest = try #require(archive.manifests.first)
-        let report = archive.report(for: manifest, checklist: parsed.checklist).0
+        let report = StreamMerger(checklist: parsed.checklist, archive: archive).report(for: manifest)
         #expect(report.problems.isEmpty, "\(report.problems)")
         for index in 1...8 {
             let item = try #require(report.item("p\(index)"))
@@ -74,7 +74,7 @@ struct ConcurrentRecordTests {
         #expect(processes.map { $0.finish().status } == Array(repeating: 0, count: 8))
         let parsed = ChecklistParser().parse(Self.checklist, name: "parallel", path: "parallel.md")
         let archive = RunArchive.scan(dir.url("runs"))
-        let report = archive.report(for: try #require(archive.manifests.first), checklist: parsed.checklist).0
+        let report = StreamMerger(checklist: parsed.checklist, archive: archive).report(for: try #require(archive.manifests.first))
         #expect(report.item("p1")?.results.count == 4)
         #expect(report.item("p2")?.results.count == 4)
         #expect(Set(report.items.flatMap(\.results).compactMap(\.summary)) == Set((1...8).map { "#\($0)" }))

@@ -174,11 +174,15 @@ struct RunArchiveFixture {
         for (file, text) in files { try dir.write("runs/\(id)/\(file)", text) }
     }
 
-    /// The merged report of one run (with carry-forward from earlier runs of its stream).
+    /// The merged report of one run (with carry-forward from earlier runs of its stream), its
+    /// problem paths relative to the runs folder as report.json and the pages show them.
     func report(_ id: String) throws -> RunReport {
         let archive = RunArchive.scan(runs)
         let manifest = try #require(archive.manifests.first { $0.id == id }, "run \(id) not in archive: \(archive.problems)")
-        return archive.report(for: manifest, checklist: checklist).0
+        var report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
+        #expect(report.problems.allSatisfy { $0.path.hasPrefix(runs + "/") }, "paths stay as found until printed")
+        report.problems = report.problems.map { $0.relative(to: runs) }
+        return report
     }
 
     /// A single-run report written and merged in one step.
