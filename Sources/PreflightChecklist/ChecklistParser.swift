@@ -61,7 +61,7 @@ struct ChecklistBuilder {
         self.blocks = blocks
     }
 
-    mutating func build() -> ParsedChecklist {
+    package mutating func build() -> ParsedChecklist {
         sections = [Section(id: "", title: name, level: 0, parent: nil, line: 1, notesHTML: "", kind: .check)]
         let tasks = blocks.indices.map { TaskLine.parse(blocks, at: $0) }
         let containsTask = Self.markContainers(blocks, tasks: tasks)

@@ -9,8 +9,8 @@ import PreflightHistory
 /// The site has no known base URL, so links are relative to the feed (which sits at the site
 /// root) and ids are tag: URIs built from run ids alone. `updated` is the newest run's start,
 /// never the build time, so the same runs always give the same bytes.
-package enum AtomFeed {
-    package static func xml(_ streams: [RunStream]) -> String {
+enum AtomFeed {
+    static func xml(_ streams: [RunStream]) -> String {
         var entries: [(RunSummary, Checklist)] = []
         for stream in streams { entries += stream.summaries.map { ($0, stream.checklist) } }
         entries.sort { a, b in

@@ -12,23 +12,23 @@ import PreflightHistory
 /// Written and read by hand rather than through Codable: the cache of a 1,000-run archive is
 /// read on every build, and Foundation's decoder alone took longer than the rest of an
 /// incremental build.
-package struct BuildCache: Sendable {
+struct BuildCache: Sendable {
     /// Bumped whenever the meaning of a key or entry changes; a cache of another format is ignored.
-    package static let format = 2
+    static let format = 2
 
-    package var streams: [StreamKey: StreamCache] = [:]
+    var streams: [StreamKey: StreamCache] = [:]
     /// Where the cache was read from (pool files are read from there on demand).
-    package var folder = ""
+    var folder = ""
 
     /// The cache folder of an output folder.
-    package static func folder(for output: String) -> String {
+    static func folder(for output: String) -> String {
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
         return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".preflight-cache/\(name)")
     }
 
     /// The cache of `output`, or an empty one when there is none or it cannot be used.
-    package static func load(for output: String) -> BuildCache {
+    static func load(for output: String) -> BuildCache {
         var cache = BuildCache()
         cache.folder = folder(for: output)
         guard let data = FileManager.default.contents(atPath: cache.folder + "/cache.json"),
@@ -44,7 +44,7 @@ package struct BuildCache: Sendable {
     }
 
     /// Saves the cache; a failure only costs the next build its shortcut.
-    package func save(for output: String) {
+    func save(for output: String) {
         let folder = Self.folder(for: output)
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
         var json = JSONBuilder()
@@ -74,20 +74,20 @@ package struct BuildCache: Sendable {
     }
 
     /// The carry-forward state saved for `chain`, if any.
-    package func pool(chain: String) -> CarryPool? {
+    func pool(chain: String) -> CarryPool? {
         guard let data = FileManager.default.contents(atPath: folder + "/pool-\(chain).json") else { return nil }
         return try? JSONDecoder().decode(CarryPool.self, from: data)
     }
 }
 
 /// One stream's runs as the last build left them.
-package struct StreamCache: Sendable {
+struct StreamCache: Sendable {
     package var runs: [RunCacheEntry]
     /// The chain key before the stream's last run: the carry-forward state there is saved in a
     /// pool file, so an appended run re-merges only the last run and itself.
-    package var poolChain: String?
+    var poolChain: String?
     /// The state to save (set by the build that computed it).
-    package var pool: CarryPool?
+    var pool: CarryPool?
 
     init(runs: [RunCacheEntry], poolChain: String?, pool: CarryPool?) {
         self.runs = runs
@@ -102,7 +102,7 @@ package struct StreamCache: Sendable {
         poolChain = value["pool_chain"]?.string
     }
 
-    package func write(_ json: inout JSONBuilder, key: String) {
+    func write(_ json: inout JSONBuilder, key: String) {
         json.beginObject()
         json.key("key"); json.string(key)
         if let poolChain { json.key("pool_chain"); json.string(poolChain) }
@@ -111,19 +111,19 @@ package struct StreamCache: Sendable {
     }
 }
 
-package struct RunCacheEntry: Sendable {
-    package var id: String
+struct RunCacheEntry: Sendable {
+    var id: String
     /// `stat` of the run folder's entries, standing in for `content` while unchanged.
-    package var stat: String
+    var stat: String
     /// SHA-256 over the run folder's file names and contents.
-    package var content: String
+    var content: String
     /// The report's inputs: this run's content, the chain of earlier runs, the checklist.
-    package var report: String
+    var report: String
     /// The run's pages' inputs: the report, the previous run's report, the next run's id, templates.
-    package var page: String
+    var page: String
     /// `stat` of the files written for the run, to reuse them only while untouched.
-    package var outputs: String
-    package var summary: RunSummary
+    var outputs: String
+    var summary: RunSummary
 
     init(id: String, stat: String, content: String, report: String, page: String, outputs: String, summary: RunSummary) {
         self.id = id
@@ -143,7 +143,7 @@ package struct RunCacheEntry: Sendable {
         self.init(id: id, stat: stat, content: content, report: report, page: page, outputs: outputs, summary: summary)
     }
 
-    package func write(_ json: inout JSONBuilder) {
+    func write(_ json: inout JSONBuilder) {
         json.beginObject()
         json.key("content"); json.string(content)
         json.key("id"); json.string(id)

@@ -5,9 +5,9 @@ import PreflightReport
 import PreflightHistory
 
 /// The site's front page, `index.html`: one card per stream, streams of a checklist side by side.
-package struct DashboardPage: ViewModel {
-    package var groups: [StreamGroupView]
-    package var empty: Bool
+struct DashboardPage: ViewModel {
+    var groups: [StreamGroupView]
+    var empty: Bool
     /// Problems that belong to no run page: unreadable checklists, broken run folders, runs of
     /// unknown checklists.
     package var problems: [String]
@@ -37,9 +37,9 @@ package struct DashboardPage: ViewModel {
 }
 
 /// The streams of one checklist.
-package struct StreamGroupView: ViewModel {
-    package var title: String
-    package var name: String
-    package var anchor: String
-    package var cards: [StreamCardView]
+struct StreamGroupView: ViewModel {
+    var title: String
+    var name: String
+    var anchor: String
+    var cards: [StreamCardView]
 }

@@ -10,9 +10,9 @@ import PreflightHistory
 
 /// Writes generated files with plain POSIX calls: a build writes thousands of them, and
 /// FileManager's per-file checks and folder creation cost more than the writing.
-package enum FileWriter {
+enum FileWriter {
     /// Writes `bytes` to `path`, creating missing folders.
-    package static func write(_ bytes: some ContiguousBytes, to path: String) throws(DiagnosticList) {
+    static func write(_ bytes: some ContiguousBytes, to path: String) throws(DiagnosticList) {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 && errno == ENOENT {
             do {

@@ -5,24 +5,37 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 
-/// Markup rendered once per *shape* with numbered placeholder tokens in place of texts, then
-/// filled in per run: how item rows, the checklist block, run pages and sign-off sheets render
-/// (see `ItemRowRenderer` and `ShapedModel`). A template is the only source of the markup either
-/// way; a template that transforms a value, or a shape whose output cannot be split at its
-/// tokens, renders directly every time.
-package final class FragmentCache: @unchecked Sendable {
+/// Markup rendered once per *shape* of a view model, with numbered placeholder tokens in place of
+/// its texts, then filled in per page: the one fast render path, which item rows, the checklist
+/// block, the changes block, run pages, sign-off sheets and their layout all take.
+///
+/// A model's shape and texts come from `ShapedModel` (generated for every view model); a
+/// template is the only source of the markup either way. A template that transforms a value, or
+/// a shape whose output cannot be split at its tokens, renders directly every time.
+///
+/// It also notes which templates it rendered: the build cache keys run pages on those, followed
+/// through their partials, so that a template edit re-renders exactly the pages that use it.
+final class FragmentCache: @unchecked Sendable {
     private let templates: TemplateLibrary
     private var fragments: [[UInt8]: Fragment?] = [:]
     private var allowed: [String: Bool] = [:]
     private let lock = NSLock()
 
     /// Shapes kept at most: a bound on memory for archives whose runs rarely share a shape.
-    package static let capacity = 20_000
+    static let capacity = 20_000
 
     init(templates: TemplateLibrary) {
         self.templates = templates
     }
 
+    /// The templates rendered through this cache so far, sorted.
+    var renderedTemplates: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return allowed.keys.sorted()
+    }
+
+    /// Whether `template` may be rendered with tokens; also notes it as rendered.
     private func allowsPlaceholders(_ template: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -32,55 +45,34 @@ package final class FragmentCache: @unchecked Sendable {
         return answer
     }
 
-    /// Renders `template` for one shape into `bytes`. `shaped` builds the model with a token for
-    /// each text, in the order `values` lists the texts; `direct` builds the real model for the fallback.
-    package func render<Shaped: ViewModel, Model: ViewModel>(
-        _ template: String, key: [UInt8], into bytes: inout [UInt8], shaped: (inout TokenMaker) -> Shaped,
-        values: () -> [FillValue], direct: () -> Model) throws(DiagnosticList) {
+    /// Renders `template` with `model` into `bytes`, from the fragment of the model's shape
+    /// (rendering the fragment first when the shape is new).
+    func render<Model: ShapedModel>(_ template: String, _ model: Model, into bytes: inout [UInt8]) throws(DiagnosticList) {
         guard allowsPlaceholders(template) else {
-            return bytes.append(contentsOf: try templates.render(template, direct()).utf8)
+            return bytes.append(contentsOf: try templates.render(template, model).utf8)
         }
+        var shape = ModelShape(template: template)
+        model.recordShape(&shape)
         lock.lock()
-        let known = fragments[key]
+        let known = fragments[shape.key]
         lock.unlock()
         let fragment: Fragment?
         if let known {
             fragment = known
         } else {
             var maker = TokenMaker()
-            let model = shaped(&maker)
-            fragment = Fragment(try templates.render(template, model), tokens: maker.count)
+            let placeholders = model.placeholderModel(&maker)
+            fragment = Fragment(try templates.render(template, placeholders), tokens: maker.count)
             lock.lock()
-            if fragments.count < Self.capacity { fragments[key] = fragment }
+            if fragments.count < Self.capacity { fragments[shape.key] = fragment }
             lock.unlock()
         }
-        guard let fragment else { return bytes.append(contentsOf: try templates.render(template, direct()).utf8) }
-        fragment.fill(values(), into: &bytes)
-    }
-
-    /// `render(_:key:into:shaped:values:direct:)` as markup.
-    package func render<Shaped: ViewModel, Model: ViewModel>(
-        _ template: String, key: [UInt8], shaped: (inout TokenMaker) -> Shaped, values: () -> [FillValue],
-        direct: () -> Model) throws(DiagnosticList) -> RawHTML {
-        var bytes: [UInt8] = []
-        try render(template, key: key, into: &bytes, shaped: shaped, values: values, direct: direct)
-        return RawHTML(bytes)
-    }
-}
-
-extension FragmentCache {
-    /// Renders `template` with `model` into `bytes`, from the fragment of the model's shape
-    /// (rendering the fragment first when the shape is new).
-    package func render<Model: ShapedModel>(_ template: String, _ model: Model, into bytes: inout [UInt8]) throws(DiagnosticList) {
-        var shape = ModelShape(template: template)
-        model.recordShape(&shape)
-        let texts = shape.texts
-        try render(template, key: shape.key, into: &bytes, shaped: { model.placeholderModel(&$0) },
-                   values: { texts }, direct: { model })
+        guard let fragment else { return bytes.append(contentsOf: try templates.render(template, model).utf8) }
+        fragment.fill(shape.texts, into: &bytes)
     }
 
     /// `render(_:_:into:)` as markup.
-    package func render<Model: ShapedModel>(_ template: String, _ model: Model) throws(DiagnosticList) -> RawHTML {
+    func render<Model: ShapedModel>(_ template: String, _ model: Model) throws(DiagnosticList) -> RawHTML {
         var bytes: [UInt8] = []
         try render(template, model, into: &bytes)
         return RawHTML(bytes)
@@ -88,24 +80,24 @@ extension FragmentCache {
 }
 
 /// Hands out placeholder tokens in order.
-package struct TokenMaker {
-    package private(set) var count = 0
+struct TokenMaker {
+    private(set) var count = 0
 
-    package mutating func token() -> String {
+    mutating func token() -> String {
         defer { count += 1 }
         return Fragment.token(count)
     }
 }
 
 /// Rendered markup split at placeholder tokens.
-package struct Fragment {
+struct Fragment {
     /// Bytes between tokens: one more than there are slots.
-    package var chunks: [[UInt8]]
-    package var slots: [(index: Int, escaped: Bool)]
+    var chunks: [[UInt8]]
+    var slots: [(index: Int, escaped: Bool)]
 
     /// Private-use characters pass through every escaping untouched; the `&` inside shows
     /// whether the template escaped the value (`&amp;`) or printed it raw.
-    package static func token(_ index: Int) -> String { "\u{E000}\(index)&\u{E001}" }
+    static func token(_ index: Int) -> String { "\u{E000}\(index)&\u{E001}" }
 
     // U+E000 and U+E001 in UTF-8.
     private static let open: [UInt8] = [0xEE, 0x80, 0x80]
@@ -155,7 +147,7 @@ package struct Fragment {
     }
 
     /// Appends the markup with `values` in its slots, escaped where the template escaped them.
-    package func fill(_ values: [FillValue], into bytes: inout [UInt8]) {
+    func fill(_ values: [FillValue], into bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + chunks.reduce(0) { $0 + $1.count } + 256)
         bytes.append(contentsOf: chunks[0])
         for (position, slot) in slots.enumerated() {

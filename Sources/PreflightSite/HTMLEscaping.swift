@@ -7,18 +7,18 @@ import PreflightHistory
 
 /// HTML escaping for every page: the same five characters swift-mustache escapes, found with a
 /// byte scan instead of a dictionary lookup per character (escaping was a fifth of build time).
-package struct FastHTMLContentType: MustacheContentType {
+struct FastHTMLContentType: MustacheContentType {
     /// The name templates are switched to when they load (see `TemplateLibrary`).
-    package static let name = "PREFLIGHT_HTML"
+    static let name = "PREFLIGHT_HTML"
 
-    package static let register: Void = MustacheContentTypes.register(FastHTMLContentType(), named: name)
+    static let register: Void = MustacheContentTypes.register(FastHTMLContentType(), named: name)
 
-    package func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
+    func escapeText(_ text: String) -> String { HTMLEscaping.escape(text) }
 }
 
-package enum HTMLEscaping {
+enum HTMLEscaping {
     /// Escapes `&`, `<`, `>`, `"` and `'`; returns the string itself when there is nothing to escape.
-    package static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         var text = text
         var clean = true
         text.withUTF8 { utf8 in ByteScan.forEach(in: utf8, mayHold: mayNeedEscape, isSpecial: needsEscape) { _ in clean = false } }
@@ -29,7 +29,7 @@ package enum HTMLEscaping {
     }
 
     /// Appends `text` escaped; runs of plain bytes are copied at once.
-    package static func append(_ text: String, to bytes: inout [UInt8]) {
+    static func append(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0

@@ -8,7 +8,7 @@ import PreflightHistory
 /// (everything that can change which markup a template produces) and its texts, and builds a
 /// stand-in whose texts are placeholder tokens. `scripts/generate-lookups.py` writes both
 /// functions for every view model, visiting the properties in the same order.
-package protocol ShapedModel: ViewModel {
+protocol ShapedModel: ViewModel {
     func recordShape(_ shape: inout ModelShape)
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel
 }
@@ -18,53 +18,56 @@ package protocol ShapedModel: ViewModel {
 /// The shape holds which optionals are present, every list's length, every flag, and whether
 /// each text is empty (a template may test `empty(text)`); the texts themselves are not part of
 /// it, so runs that differ only in their texts share one rendered fragment.
-package struct ModelShape {
-    package private(set) var key: [UInt8]
-    package private(set) var texts: [FillValue] = []
+struct ModelShape {
+    private(set) var key: [UInt8]
+    private(set) var texts: [FillValue] = []
 
     init(template: String) {
-        key = Array(template.utf8) + [0]
-        key.reserveCapacity(512)
-        texts.reserveCapacity(256)
+        // Sized for an item row, the commonest model; larger ones grow as they record.
+        key = []
+        key.reserveCapacity(template.utf8.count + 64)
+        key += template.utf8
+        key.append(0)
+        texts.reserveCapacity(24)
     }
 
-    package mutating func add(_ text: String) {
+    mutating func add(_ text: String) {
         key.append(text.isEmpty ? 1 : 2)
         texts.append(.text(text))
     }
 
-    package mutating func add(_ html: RawHTML) {
+    mutating func add(_ html: RawHTML) {
         key.append(html.bytes.isEmpty ? 1 : 2)
         texts.append(.html(html))
     }
 
-    package mutating func add(_ number: Int) {
+    mutating func add(_ number: Int) {
         key.append(2)
         texts.append(.text(String(number)))
     }
 
-    package mutating func add(_ flag: Bool) { key.append(flag ? 4 : 3) }
+    mutating func add(_ flag: Bool) { key.append(flag ? 4 : 3) }
 
-    package mutating func add(_ text: String?) {
+    mutating func add(_ text: String?) {
         if let text { add(text) } else { key.append(0) }
     }
 
-    package mutating func add(_ number: Int?) {
+    mutating func add(_ number: Int?) {
         if let number { add(number) } else { key.append(0) }
     }
 
-    package mutating func add(_ model: some ShapedModel) { model.recordShape(&self) }
+    mutating func add(_ model: some ShapedModel) { model.recordShape(&self) }
 
-    package mutating func add(_ model: (some ShapedModel)?) {
+    mutating func add(_ model: (some ShapedModel)?) {
         if let model { key.append(5); model.recordShape(&self) } else { key.append(0) }
     }
 
-    package mutating func add(_ texts: [String]) {
+    mutating func add(_ texts: [String]) {
         count(texts.count)
         for text in texts { add(text) }
     }
 
-    package mutating func add(_ models: [some ShapedModel]) {
+    mutating func add(_ models: [some ShapedModel]) {
         count(models.count)
         for model in models { model.recordShape(&self) }
     }
@@ -84,25 +87,25 @@ extension TokenMaker {
     /// number, the flag itself, `DeclaredNil` for an absent optional.
     /// An empty text stays empty (a template may test it with `empty(...)`); it still uses its
     /// token number, so later tokens keep matching the recorded texts.
-    package mutating func placeholder(_ text: String) -> Any {
+    mutating func placeholder(_ text: String) -> Any {
         let token = token()
         return text.isEmpty ? "" : token
     }
-    package mutating func placeholder(_ html: RawHTML) -> Any {
+    mutating func placeholder(_ html: RawHTML) -> Any {
         let token = token()
         return RawHTML(html.bytes.isEmpty ? "" : token)
     }
-    package mutating func placeholder(_ number: Int) -> Any { token() }
-    package mutating func placeholder(_ flag: Bool) -> Any { flag }
-    package mutating func placeholder(_ text: String?) -> Any { text.map { placeholder($0) } ?? DeclaredNil.value }
-    package mutating func placeholder(_ number: Int?) -> Any { number == nil ? DeclaredNil.value : token() }
-    package mutating func placeholder(_ model: some ShapedModel) -> Any { model.placeholderModel(&self) }
-    package mutating func placeholder(_ model: (some ShapedModel)?) -> Any {
+    mutating func placeholder(_ number: Int) -> Any { token() }
+    mutating func placeholder(_ flag: Bool) -> Any { flag }
+    mutating func placeholder(_ text: String?) -> Any { text.map { placeholder($0) } ?? DeclaredNil.value }
+    mutating func placeholder(_ number: Int?) -> Any { number == nil ? DeclaredNil.value : token() }
+    mutating func placeholder(_ model: some ShapedModel) -> Any { model.placeholderModel(&self) }
+    mutating func placeholder(_ model: (some ShapedModel)?) -> Any {
         guard let model else { return DeclaredNil.value }
         return model.placeholderModel(&self)
     }
-    package mutating func placeholder(_ texts: [String]) -> Any { texts.map { placeholder($0) } }
-    package mutating func placeholder(_ models: [some ShapedModel]) -> Any {
+    mutating func placeholder(_ texts: [String]) -> Any { texts.map { placeholder($0) } }
+    mutating func placeholder(_ models: [some ShapedModel]) -> Any {
         var list: [PlaceholderModel] = []
         list.reserveCapacity(models.count)
         for model in models { list.append(model.placeholderModel(&self)) }
@@ -111,12 +114,12 @@ extension TokenMaker {
 }
 
 /// A view model's stand-in with tokens for its texts; it answers the same names.
-package final class PlaceholderModel: ViewModel, @unchecked Sendable {
+final class PlaceholderModel: ViewModel, @unchecked Sendable {
     private let children: [String: Any]
 
     init(_ children: [String: Any]) {
         self.children = children
     }
 
-    package func child(named name: String) -> Any? { children[name] }
+    func child(named name: String) -> Any? { children[name] }
 }

@@ -9,38 +9,38 @@ import PreflightReport
 import PreflightHistory
 
 /// The frame every HTML page shares: `layout.mustache` around a page template's output.
-package struct LayoutView: ViewModel {
-    package var root: String
-    package var pageTitle: String
-    package var bodyClass: String
-    package var stylesheets: [String]
-    package var content: RawHTML
-    package var version: String
+struct LayoutView: ViewModel {
+    var root: String
+    var pageTitle: String
+    var bodyClass: String
+    var stylesheets: [String]
+    var content: RawHTML
+    var version: String
 }
 
 /// Renders every page of the site into the staging folder, in parallel.
-package struct PageRenderer: Sendable {
-    package let templates: TemplateLibrary
-    package let staging: String
-    package let progress: (@Sendable (Int, Int) -> Void)?
-    package let rows: ItemRowRenderer
-    package let blocks: FragmentCache
+struct PageRenderer: Sendable {
+    let templates: TemplateLibrary
+    let staging: String
+    let progress: (@Sendable (Int, Int) -> Void)?
+    let rows: ItemRowRenderer
+    let blocks: FragmentCache
 
     /// Pages written so far, for the progress line.
-    package let written = Counter()
-    package let expectedPages: Int
+    let written = Counter()
+    let expectedPages: Int
 
     init(templates: TemplateLibrary, staging: String, progress: (@Sendable (Int, Int) -> Void)?, expectedPages: Int = 0) {
         self.templates = templates
         self.staging = staging
         self.progress = progress
         self.expectedPages = expectedPages
-        rows = ItemRowRenderer(templates: templates)
         blocks = FragmentCache(templates: templates)
+        rows = ItemRowRenderer(fragments: blocks)
     }
 
     /// One job: a few files produced together.
-    package enum Job: Sendable {
+    enum Job: Sendable {
         /// A stream's trend page and badge.
         case trend(stream: Int)
         /// A stream's history.json.
@@ -53,7 +53,7 @@ package struct PageRenderer: Sendable {
     }
 
     /// Writes the dashboard, trend pages, index.json and the feed; `problems` are those no run page shows.
-    package func render(_ streams: [RunStream], library: ChecklistLibrary, problems: [Diagnostic] = [],
+    func render(_ streams: [RunStream], library: ChecklistLibrary, problems: [Diagnostic] = [],
                 options: HistoryOptions = .default) throws(DiagnosticList) -> Int {
         // Every page of a stream derives from the same history, so it is computed once, up front.
         let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
@@ -121,10 +121,10 @@ package struct PageRenderer: Sendable {
     }
 
     /// The files written for each run, in `runs/<run-id>/`.
-    package static let runFiles = ["report.json", "index.html", "signoff.html", "signoff-letter.html"]
+    static let runFiles = ["report.json", "index.html", "signoff.html", "signoff-letter.html"]
 
     /// Writes a run's pages and report.json; returns the stat fingerprint of what it wrote.
-    package func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
+    func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
         var context = context
         let report = context.report
         let json = report.canonicalJSON(relativeTo: context.archive)
@@ -154,14 +154,14 @@ package struct PageRenderer: Sendable {
     }
 
     /// Counts the pages of runs taken over unchanged, for the progress line.
-    package func countReused(_ runs: Int) {
+    func countReused(_ runs: Int) {
         guard runs > 0 else { return }
         progress?(written.add(runs * Self.runFiles.count), expectedPages)
     }
 
     /// Brings a run's unchanged files over from the previous site: a hard link, or a copy where
     /// links are not possible (used where a run folder cannot be moved over).
-    package func link(run id: String, from old: String) throws(DiagnosticList) {
+    func link(run id: String, from old: String) throws(DiagnosticList) {
         let folder = (staging as NSString).appendingPathComponent("runs/\(id)")
         do {
             // The staging folder's runs/ exists once the first run is linked; a plain mkdir is enough then.
@@ -224,11 +224,11 @@ package struct PageRenderer: Sendable {
 }
 
 /// A thread-safe running total.
-package final class Counter: @unchecked Sendable {
+final class Counter: @unchecked Sendable {
     private var value = 0
     private let lock = NSLock()
 
-    package func add(_ amount: Int) -> Int {
+    func add(_ amount: Int) -> Int {
         lock.lock()
         defer { lock.unlock() }
         value += amount

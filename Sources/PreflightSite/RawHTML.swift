@@ -8,28 +8,28 @@ import PreflightHistory
 /// Markup Preflight already rendered (an item row, the checklist block, a page's body), kept as
 /// UTF-8 bytes: it is spliced into the next template with `{{{…}}}` without a round trip
 /// through String. Templates see it as text.
-package struct RawHTML: MustacheCustomRenderable, Sendable, Hashable {
-    package var bytes: [UInt8]
+struct RawHTML: MustacheCustomRenderable, Sendable, Hashable {
+    var bytes: [UInt8]
 
-    package init(_ bytes: [UInt8]) {
+    init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    package init(_ text: String) {
+    init(_ text: String) {
         bytes = Array(text.utf8)
     }
 
-    package var renderText: String { String(decoding: bytes, as: UTF8.self) }
-    package var isNull: Bool { false }
+    var renderText: String { String(decoding: bytes, as: UTF8.self) }
+    var isNull: Bool { false }
 }
 
 /// A value for a fragment's slot: a text, or markup already rendered.
-package enum FillValue {
+enum FillValue {
     case text(String)
     case html(RawHTML)
 
     /// Appends the value, escaped when the template escaped it.
-    package func append(to output: inout [UInt8], escaped: Bool) {
+    func append(to output: inout [UInt8], escaped: Bool) {
         switch self {
         case .text(let text):
             if escaped {

@@ -5,18 +5,18 @@ import PreflightReport
 import PreflightHistory
 
 /// Everything a run's pages need besides its report.
-package struct RunContext {
-    package var checklist: Checklist
-    package var report: RunReport
+struct RunContext {
+    var checklist: Checklist
+    var report: RunReport
     /// The runs folder: problem paths inside it are shown relative to it.
-    package var archive: String
-    package var previous: RunSummary?
-    package var next: RunManifest?
-    package var digest: String
+    var archive: String
+    var previous: RunSummary?
+    var next: RunManifest?
+    var digest: String
 }
 
 extension RunPage {
-    package static let root = "../../"
+    static let root = "../../"
 
     init(_ context: RunContext, rows: ItemRowRenderer, blocks: FragmentCache) throws(DiagnosticList) {
         let report = context.report
@@ -39,8 +39,7 @@ extension RunPage {
             SectionSummaryView(anchor: Anchor.section($0.id), title: $0.title, indent: "level-\($0.level)",
                                readiness: PercentView($0.readiness), passing: $0.passing, applicable: $0.applicable)
         }
-        checklistHTML = try Self.checklistHTML(try Self.sections(context.checklist, report, rows: rows),
-                                               checklist: context.checklist, blocks: blocks)
+        checklistHTML = try Self.checklistHTML(try Self.sections(context.checklist, report, rows: rows), blocks: blocks)
         signoffs = report.signoffs.map(SignoffRowView.init)
         problems = report.problems.map { $0.relative(to: context.archive).description }
         // On its own: the lengths of its lists differ from run to run, and in the page's shape they
@@ -53,7 +52,7 @@ extension RunPage {
         digest = context.digest
     }
 
-    package static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
+    static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
         var itemsBySection = [[RenderedItem]](repeating: [], count: checklist.sections.count)
         let anchors = rows.anchors(of: checklist)
         for position in report.items.indices {
@@ -74,29 +73,13 @@ extension RunPage {
 }
 
 extension RunPage {
-    package static let checklistTemplate = "partials/checklist"
-    package static let changesTemplate = "partials/run-changes"
+    static let checklistTemplate = "partials/checklist"
+    static let changesTemplate = "partials/run-changes"
 
-    /// The sections block: its markup is fixed per checklist but for which sections show a
-    /// readiness, so it renders once per such shape and takes each run's readiness and rows.
-    package static func checklistHTML(_ sections: [SectionView], checklist: Checklist, blocks: FragmentCache) throws(DiagnosticList) -> RawHTML {
-        var key = Array(checklist.name.utf8) + [0]
-        key += sections.map { $0.readiness == nil ? 0 : 1 }
-        return try blocks.render(checklistTemplate, key: key, shaped: { maker in
-            ChecklistBlockView(sections: sections.map { section in
-                var shaped = section
-                shaped.readiness = section.readiness.map { _ in PercentView(text: maker.token(), value: maker.token()) }
-                shaped.items = section.items.map { _ in RenderedItem(html: RawHTML(maker.token())) }
-                return shaped
-            })
-        }, values: {
-            var values: [FillValue] = []
-            for section in sections {
-                if let readiness = section.readiness { values += [.text(readiness.text), .text(readiness.value)] }
-                values += section.items.map { .html($0.html) }
-            }
-            return values
-        }, direct: { ChecklistBlockView(sections: sections) })
+    /// The sections block, placed raw in the run page: rendered on its own so that the page's
+    /// shape does not grow with every section and row.
+    static func checklistHTML(_ sections: [SectionView], blocks: FragmentCache) throws(DiagnosticList) -> RawHTML {
+        try blocks.render(checklistTemplate, ChecklistBlockView(sections: sections))
     }
 }
 

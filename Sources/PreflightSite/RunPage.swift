@@ -5,113 +5,113 @@ import PreflightReport
 import PreflightHistory
 
 /// The run page: `runs/<run-id>/index.html`.
-package struct RunPage: ViewModel {
-    package var root: String
-    package var pageTitle: String
-    package var checklistTitle: String
-    package var runID: String
-    package var environment: String
-    package var runTitle: String?
-    package var started: String
-    package var commit: String?
-    package var branch: String?
-    package var trigger: String?
-    package var ci: EvidenceView?
-    package var verdict: VerdictView
-    package var readiness: PercentView
-    package var counts: [CountView]
-    package var sectionSummaries: [SectionSummaryView]
+struct RunPage: ViewModel {
+    var root: String
+    var pageTitle: String
+    var checklistTitle: String
+    var runID: String
+    var environment: String
+    var runTitle: String?
+    var started: String
+    var commit: String?
+    var branch: String?
+    var trigger: String?
+    var ci: EvidenceView?
+    var verdict: VerdictView
+    var readiness: PercentView
+    var counts: [CountView]
+    var sectionSummaries: [SectionSummaryView]
     /// The checklist's sections and items, rendered from `partials/checklist.mustache`.
-    package var checklistHTML: RawHTML
-    package var signoffs: [SignoffRowView]
+    var checklistHTML: RawHTML
+    var signoffs: [SignoffRowView]
     package var problems: [String]
     /// What changed since the previous run, rendered from `partials/run-changes.mustache`.
-    package var changesHTML: RawHTML
-    package var previous: LinkView?
-    package var next: LinkView?
-    package var trendHref: String
-    package var digest: String
+    var changesHTML: RawHTML
+    var previous: LinkView?
+    var next: LinkView?
+    var trendHref: String
+    var digest: String
 }
 
 /// What `partials/checklist.mustache` renders: every section with its items.
-package struct ChecklistBlockView: ViewModel {
-    package var sections: [SectionView]
+struct ChecklistBlockView: ViewModel {
+    var sections: [SectionView]
 }
 
 /// One section of the checklist with its items.
-package struct SectionView: ViewModel {
-    package var anchor: String
-    package var title: String
-    package var heading: String
-    package var readiness: PercentView?
-    package var notesHTML: String?
-    package var items: [RenderedItem]
+struct SectionView: ViewModel {
+    var anchor: String
+    var title: String
+    var heading: String
+    var readiness: PercentView?
+    var notesHTML: String?
+    var items: [RenderedItem]
 }
 
 /// A row of the per-section readiness table.
-package struct SectionSummaryView: ViewModel {
-    package var anchor: String
-    package var title: String
-    package var indent: String
-    package var readiness: PercentView
-    package var passing: Int
-    package var applicable: Int
+struct SectionSummaryView: ViewModel {
+    var anchor: String
+    var title: String
+    var indent: String
+    var readiness: PercentView
+    var passing: Int
+    var applicable: Int
 }
 
 /// One item with its state and evidence.
-package struct ItemView: ViewModel, Hashable {
-    package var anchor: String
-    package var id: String
-    package var labelHTML: String
-    package var noteHTML: String?
-    package var depth: Int
-    package var passing: Bool
-    package var state: StateView
-    package var criterion: String?
-    package var summary: String?
-    package var details: String?
-    package var probe: String?
-    package var observed: String?
-    package var evidence: [EvidenceView]
-    package var carriedFrom: LinkView?
-    package var expired: String?
-    package var waiver: String?
-    package var expiredWaiver: String?
-    package var otherResults: [ResultLineView]
+struct ItemView: ViewModel, Hashable {
+    var anchor: String
+    var id: String
+    var labelHTML: String
+    var noteHTML: String?
+    var depth: Int
+    var passing: Bool
+    var state: StateView
+    var criterion: String?
+    var summary: String?
+    var details: String?
+    var probe: String?
+    var observed: String?
+    var evidence: [EvidenceView]
+    var carriedFrom: LinkView?
+    var expired: String?
+    var waiver: String?
+    var expiredWaiver: String?
+    var otherResults: [ResultLineView]
 }
 
 /// An extra result of the same item in the same run (not the deciding one).
-package struct ResultLineView: ViewModel, Hashable {
-    package var state: StateView
-    package var text: String
+struct ResultLineView: ViewModel, Hashable {
+    var state: StateView
+    var text: String
 }
 
 /// A row of the sign-off table.
-package struct SignoffRowView: ViewModel {
-    package var role: String
-    package var anchor: String
-    package var name: String?
-    package var decision: String?
-    package var decisionCSS: String
-    package var date: String?
-    package var comment: String?
+struct SignoffRowView: ViewModel {
+    var role: String
+    var anchor: String
+    var name: String?
+    var decision: String?
+    var decisionCSS: String
+    var date: String?
+    var comment: String?
 }
 
 /// What changed since the previous run of the stream.
-package struct ChangesView: ViewModel {
-    package var checklistTitle: String
-    package var environment: String
-    package var previous: LinkView?
-    package var newlyFailing: [ChangeView]
-    package var fixed: [ChangeView]
-    package var newBlockers: [ChangeView]
-    package var none: Bool
+struct ChangesView: ViewModel {
+    var checklistTitle: String
+    var environment: String
+    var previous: LinkView?
+    var newlyFailing: [ChangeView]
+    var fixed: [ChangeView]
+    var newBlockers: [ChangeView]
+    var none: Bool
 }
 
-package struct ChangeView: ViewModel {
-    package var href: String
-    package var id: String
-    package var text: String
-    package var from: String
-    package var to: String
+struct ChangeView: ViewModel {
+    var href: String
+    var id: String
+    var text: String
+    var from: String
+    var to: String
 }

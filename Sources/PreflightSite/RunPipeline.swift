@@ -6,30 +6,30 @@ import PreflightReport
 import PreflightHistory
 
 /// How much of a build was new work.
-package struct BuildCounts: Sendable, Equatable {
+struct BuildCounts: Sendable, Equatable {
     /// Runs whose folders were read and merged.
-    package var merged = 0
+    var merged = 0
     /// Runs whose pages were rendered.
-    package var rendered = 0
+    var rendered = 0
     /// Runs whose pages were reused from the previous site.
-    package var reused = 0
+    var reused = 0
 }
 
 /// Reads, merges and renders every run, stream by stream, reusing what the cache says is
 /// unchanged. Runs are merged in order (results carry forward), in chunks so that only a chunk
 /// of full reports is in memory; their pages render in parallel; history keeps slim reports.
-package struct RunPipeline {
-    package let archive: RunArchive
-    package let library: ChecklistLibrary
-    package let renderer: PageRenderer
-    package let oldOutput: String
-    package let cache: BuildCache
+struct RunPipeline {
+    let archive: RunArchive
+    let library: ChecklistLibrary
+    let renderer: PageRenderer
+    let oldOutput: String
+    let cache: BuildCache
     /// Everything besides a run's own data that its pages depend on (templates, generator).
-    package let pagesKey: String
+    let pagesKey: String
 
     /// What a pipeline run produced: the streams for the site-wide pages, the next cache, and the
     /// runs whose folders the new site takes over unchanged from the previous one.
-    package struct Outcome {
+    struct Outcome {
         var streams: [RunStream] = []
         var cache = BuildCache()
         var unchanged: [String] = []
@@ -174,8 +174,8 @@ package struct RunPipeline {
 /// A stream's cache keys, from its runs' content keys: the chain before each run (for
 /// carry-forward), each run's report key and each run's page key (report, neighbours, templates).
 private struct StreamKeys {
-    package var chains: [String] = []
-    package var reports: [String] = []
+    var chains: [String] = []
+    var reports: [String] = []
     package var pages: [String] = []
 
     init(contents: [String], manifests: [RunManifest], first: String, pages pagesKey: String) {

@@ -15,7 +15,7 @@ extension RunSummary {
         (.present, UInt8(ascii: "b")), (.unverified, UInt8(ascii: "u")),
     ]
 
-    package func writeCached(_ json: inout JSONBuilder) {
+    func writeCached(_ json: inout JSONBuilder) {
         json.beginObject()
         json.key("counts"); json.intMap(counts)
         json.key("criteria")
@@ -93,7 +93,7 @@ extension Diagnostic {
 
 extension JSONValue {
     /// The text of a string value.
-    package var string: String? {
+    var string: String? {
         if case .string(let text) = self { return text }
         return nil
     }

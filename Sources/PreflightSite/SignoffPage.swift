@@ -5,40 +5,40 @@ import PreflightReport
 import PreflightHistory
 
 /// The printable sign-off sheet: `runs/<run-id>/signoff.html` (A4) and `signoff-letter.html`.
-package struct SignoffPage: ViewModel {
-    package var root: String
-    package var pageTitle: String
-    package var checklistTitle: String
-    package var environment: String
-    package var runID: String
-    package var commit: String?
-    package var started: String
-    package var verdict: VerdictView
-    package var readiness: PercentView
-    package var goCriteria: [CriterionRowView]
-    package var noGoCriteria: [CriterionRowView]
-    package var sections: [SectionSummaryView]
-    package var blockers: [CriterionRowView]
-    package var failing: [CriterionRowView]
-    package var moreFailing: Int?
-    package var signoffs: [SignoffRowView]
-    package var digest: String
-    package var version: String
-    package var paper: String
-    package var otherPaper: LinkView
-    package var runHref: String
+struct SignoffPage: ViewModel {
+    var root: String
+    var pageTitle: String
+    var checklistTitle: String
+    var environment: String
+    var runID: String
+    var commit: String?
+    var started: String
+    var verdict: VerdictView
+    var readiness: PercentView
+    var goCriteria: [CriterionRowView]
+    var noGoCriteria: [CriterionRowView]
+    var sections: [SectionSummaryView]
+    var blockers: [CriterionRowView]
+    var failing: [CriterionRowView]
+    var moreFailing: Int?
+    var signoffs: [SignoffRowView]
+    var digest: String
+    var version: String
+    var paper: String
+    var otherPaper: LinkView
+    var runHref: String
 }
 
 /// A criterion or item on the sheet with its state in words.
-package struct CriterionRowView: ViewModel {
-    package var text: String
-    package var status: String
-    package var css: String
+struct CriterionRowView: ViewModel {
+    var text: String
+    var status: String
+    var css: String
 }
 
 extension SignoffPage {
     /// Sheets list at most this many failing items, so the sheet stays within two pages.
-    package static let failingLimit = 12
+    static let failingLimit = 12
 
     init(_ context: RunContext, paper: String) {
         let report = context.report
@@ -91,14 +91,14 @@ extension SignoffPage {
     }
 
     /// The same sheet for another paper size.
-    package func onPaper(_ paper: String) -> SignoffPage {
+    func onPaper(_ paper: String) -> SignoffPage {
         var sheet = self
         sheet.paper = paper
         sheet.otherPaper = Self.otherPaper(of: paper)
         return sheet
     }
 
-    package static func otherPaper(of paper: String) -> LinkView {
+    static func otherPaper(of paper: String) -> LinkView {
         paper == "a4"
             ? LinkView(href: "signoff-letter.html", text: "US Letter version")
             : LinkView(href: "signoff.html", text: "A4 version")

@@ -7,12 +7,12 @@ import PreflightHistory
 
 /// Where a build reads from and writes to.
 package struct SiteOptions: Sendable {
-    package var content: String
+    var content: String
     package var runs: String
-    package var templates: String
-    package var publicDir: String
-    package var schema: String?
-    package var output: String
+    var templates: String
+    var publicDir: String
+    var schema: String?
+    var output: String
 
     package init(content: String = "content/checklists", runs: String = "content/runs", templates: String = "templates",
                 publicDir: String = "Public", schema: String? = "schema", output: String = "_site") {
@@ -35,16 +35,16 @@ package struct BuildSummary: Sendable {
     /// Wall time of each step, in order, for `preflight build --timings`.
     package var steps: [(name: String, seconds: Double)] = []
     /// Runs merged, rendered and reused.
-    package var counts = BuildCounts()
+    var counts = BuildCounts()
 }
 
 /// `preflight build`: checklists and runs to a static site, in named steps: load templates and
 /// checklists → read the cache and scan runs → read, merge and render runs (reusing unchanged
 /// ones) → render dashboard, trends and feed → copy assets and swap in → save the cache.
 package struct SiteBuilder: Sendable {
-    package var options: SiteOptions
+    var options: SiteOptions
     /// Called with (pages written, pages in all) while pages are written.
-    package var progress: (@Sendable (Int, Int) -> Void)?
+    var progress: (@Sendable (Int, Int) -> Void)?
 
     package init(options: SiteOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.options = options

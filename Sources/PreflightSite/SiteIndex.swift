@@ -5,22 +5,22 @@ import PreflightReport
 import PreflightHistory
 
 /// `index.json`: every stream with its latest run and the paths of its pages.
-package struct SiteIndex: Sendable, Codable, Equatable {
-    package struct Entry: Sendable, Codable, Equatable {
-        package var checklist: String
-        package var title: String
-        package var environment: String
-        package var runs: Int
-        package var latest: Latest
-        package var pages: Pages
+struct SiteIndex: Sendable, Codable, Equatable {
+    struct Entry: Sendable, Codable, Equatable {
+        var checklist: String
+        var title: String
+        var environment: String
+        var runs: Int
+        var latest: Latest
+        var pages: Pages
     }
 
-    package struct Latest: Sendable, Codable, Equatable {
-        package var id: String
-        package var startedAt: Timestamp
-        package var verdict: Verdict
-        package var readiness: Double
-        package var counts: [String: Int]
+    struct Latest: Sendable, Codable, Equatable {
+        var id: String
+        var startedAt: Timestamp
+        var verdict: Verdict
+        var readiness: Double
+        var counts: [String: Int]
 
         enum CodingKeys: String, CodingKey {
             case id, verdict, readiness, counts
@@ -29,16 +29,16 @@ package struct SiteIndex: Sendable, Codable, Equatable {
     }
 
     /// Paths relative to the site root.
-    package struct Pages: Sendable, Codable, Equatable {
-        package var trend: String
-        package var history: String
-        package var badge: String
-        package var run: String
-        package var report: String
-        package var signoff: String
+    struct Pages: Sendable, Codable, Equatable {
+        var trend: String
+        var history: String
+        var badge: String
+        var run: String
+        var report: String
+        var signoff: String
     }
 
-    package var streams: [Entry]
+    var streams: [Entry]
 
     init(_ streams: [RunStream]) {
         self.streams = streams.compactMap { stream in

@@ -10,15 +10,15 @@ import PreflightHistory
 
 /// Writes a site into a temporary folder beside the destination and swaps it in when complete,
 /// so an interrupted or failed build leaves the previous site whole.
-package struct SiteOutput {
-    package let destination: String
+struct SiteOutput {
+    let destination: String
 
     private var parent: String {
         let folder = (destination as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }
 
-    package func prepare() throws(DiagnosticList) -> String {
+    func prepare() throws(DiagnosticList) -> String {
         let name = (destination as NSString).lastPathComponent
         let staging = (parent as NSString).appendingPathComponent(".\(name).building-\(getpid())-\(UInt32.random(in: .min ... .max))")
         do {
@@ -30,7 +30,7 @@ package struct SiteOutput {
     }
 
     /// Copies the files below `source` into `staging` (or its subfolder `name`).
-    package func copyTree(_ source: String, to staging: String, as name: String?) throws(DiagnosticList) {
+    func copyTree(_ source: String, to staging: String, as name: String?) throws(DiagnosticList) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticList([.error(source, "no such folder of static files")])
@@ -60,7 +60,7 @@ package struct SiteOutput {
 
     /// Moves the old site aside and the finished one into place: two renames, no copying,
     /// and the old site is deleted only once the new one is in place.
-    package func swapIn(_ staging: String) throws(DiagnosticList) {
+    func swapIn(_ staging: String) throws(DiagnosticList) {
         if FileManager.default.fileExists(atPath: destination) {
             let old = staging + ".old"
             guard rename(destination, old) == 0 else {
@@ -84,7 +84,7 @@ package struct SiteOutput {
     /// make). Called just before `swapIn`, so that a build failing earlier leaves the live site
     /// whole; a run that cannot be moved is copied with `fallback`. Returns the runs moved, which
     /// `giveBack` returns if the build fails after all.
-    package func adopt(runs ids: [String], files: [String], from old: String, into staging: String,
+    func adopt(runs ids: [String], files: [String], from old: String, into staging: String,
                fallback: (String, String) throws(DiagnosticList) -> Void) throws(DiagnosticList) -> [String] {
         guard !ids.isEmpty else { return [] }
         let runs = staging + "/runs"
@@ -123,12 +123,12 @@ package struct SiteOutput {
     }
 
     /// Moves adopted run folders back into the live site (a build failed after `adopt`).
-    package func giveBack(_ ids: [String], from staging: String, to old: String) {
+    func giveBack(_ ids: [String], from staging: String, to old: String) {
         for id in ids.reversed() { _ = rename("\(staging)/runs/\(id)", "\(old)/runs/\(id)") }
     }
 
     /// Where replaced sites wait to be deleted: inside the build cache, on the same file system.
-    package var trash: String { BuildCache.folder(for: destination) + "/trash" }
+    var trash: String { BuildCache.folder(for: destination) + "/trash" }
 
     /// Moves a replaced site to the trash (deleting thousands of files is the slowest part of a
     /// small rebuild, and the next build does it in the background); deletes it if it cannot.
@@ -142,13 +142,13 @@ package struct SiteOutput {
         try? FileManager.default.removeItem(atPath: old)
     }
 
-    package func discard(_ staging: String) {
+    func discard(_ staging: String) {
         try? FileManager.default.removeItem(atPath: staging)
     }
 }
 
 /// Empties the trash of replaced sites on a background thread while a build runs.
-package final class TrashCollector: @unchecked Sendable {
+final class TrashCollector: @unchecked Sendable {
     private let folder: String
     private let done = DispatchSemaphore(value: 0)
 
@@ -164,5 +164,5 @@ package final class TrashCollector: @unchecked Sendable {
     }
 
     /// Blocks until the trash is empty, so no work outlives the command.
-    package func wait() { done.wait() }
+    func wait() { done.wait() }
 }

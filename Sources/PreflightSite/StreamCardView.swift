@@ -5,24 +5,24 @@ import PreflightReport
 import PreflightHistory
 
 /// A stream's latest state on the dashboard, with links to its pages.
-package struct StreamCardView: ViewModel {
-    package var checklistTitle: String
-    package var environment: String
-    package var verdict: VerdictView
-    package var readiness: PercentView
-    package var started: String
-    package var runCount: Int
-    package var counts: [CountView]
+struct StreamCardView: ViewModel {
+    var checklistTitle: String
+    var environment: String
+    var verdict: VerdictView
+    var readiness: PercentView
+    var started: String
+    var runCount: Int
+    var counts: [CountView]
     /// Inline SVG of readiness over the newest runs.
-    package var sparkline: String
-    package var sparklineCaption: String
+    var sparkline: String
+    var sparklineCaption: String
     /// How far this environment trails (or leads) the group's first one; nil for that one.
-    package var comparison: String?
-    package var blockers: [LinkView]
-    package var trendHref: String
-    package var latest: LinkView
-    package var signoffHref: String
-    package var badgeHref: String
+    var comparison: String?
+    var blockers: [LinkView]
+    var trendHref: String
+    var latest: LinkView
+    var signoffHref: String
+    var badgeHref: String
 
     init?(_ stream: RunStream, history: StreamHistory, options: HistoryOptions, leader: (String, RunSummary)?) {
         guard let report = stream.summaries.last else { return nil }

@@ -12,23 +12,23 @@ import PreflightHistory
 /// turns each of these into an error with the template's `file:line:col`: partials are checked
 /// when the templates load, variables when a page renders (a lookup that no object on the
 /// context stack declares reaches the render root, which records it).
-package struct TemplateLibrary: Sendable {
-    package let directory: String
-    package let library: MustacheLibrary
-    package let sources: [String: String]
-    package let names: [String]
+struct TemplateLibrary: Sendable {
+    let directory: String
+    let library: MustacheLibrary
+    let sources: [String: String]
+    let names: [String]
 
     /// Put before every template (partials too: swift-mustache resets a partial to its own HTML
     /// escaping): the same escaping, done faster. A standalone tag on a line of its own renders
     /// nothing; error positions are moved back by that line.
-    package static var contentTypePragma: String {
+    static var contentTypePragma: String {
         _ = FastHTMLContentType.register
         return "{{% CONTENT_TYPE: \(FastHTMLContentType.name)}}\n"
     }
 
     /// Loads every `*.mustache` file below `directory`; a template's name is its relative path
     /// without the extension (`layout`, `partials/item`).
-    package static func load(_ directory: String) throws(DiagnosticList) -> TemplateLibrary {
+    static func load(_ directory: String) throws(DiagnosticList) -> TemplateLibrary {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: String] = [:]
@@ -73,13 +73,13 @@ package struct TemplateLibrary: Sendable {
 
     /// A key over the sources of `names` and every partial they include: pages rendered from
     /// them change only when this does.
-    package func fingerprint(reachableFrom names: [String]) -> String {
+    func fingerprint(reachableFrom names: [String]) -> String {
         let reached = reachable(from: names)
         return ContentKeys.combine(reached.flatMap { [$0, sources[$0] ?? ""] })
     }
 
     /// `names` and every partial they include, sorted.
-    package func reachable(from names: [String]) -> [String] {
+    func reachable(from names: [String]) -> [String] {
         var queue = names
         var seen: Set<String> = []
         while let name = queue.popLast() {
@@ -92,7 +92,7 @@ package struct TemplateLibrary: Sendable {
     /// Whether `name` can be rendered once with placeholder tokens and filled in later: not when
     /// it (or a partial) transforms a value (`{{uppercased(summary)}}` would print the token's
     /// text unchanged). `empty(list)` only tests a list whose length is part of the shape.
-    package func allowsPlaceholders(_ name: String) -> Bool {
+    func allowsPlaceholders(_ name: String) -> Bool {
         reachable(from: [name]).allSatisfy { template in
             TemplateTags.scan(sources[template] ?? "").allSatisfy { tag in
                 tag.transform == nil || (tag.transform == "empty" && tag.kind != .variable)
@@ -102,7 +102,7 @@ package struct TemplateLibrary: Sendable {
 
     /// Renders template `name` with `model`; an unknown template or a variable no context
     /// declares is an error located in the template.
-    package func render(_ name: String, _ model: some ViewModel) throws(DiagnosticList) -> String {
+    func render(_ name: String, _ model: some ViewModel) throws(DiagnosticList) -> String {
         guard let template = library.getTemplate(named: name) else {
             throw DiagnosticList([.error((directory as NSString).appendingPathComponent(name + ".mustache"),
                 "template '\(name)' does not exist")])
@@ -133,13 +133,13 @@ package struct TemplateLibrary: Sendable {
 }
 
 /// The bottom of the render context stack: a lookup that reaches it was found nowhere above.
-package final class StrictRoot: MustacheParent, @unchecked Sendable {
-    package let model: any ViewModel
-    package let recorder = MissRecorder()
+final class StrictRoot: MustacheParent, @unchecked Sendable {
+    let model: any ViewModel
+    let recorder = MissRecorder()
 
     init(model: any ViewModel) { self.model = model }
 
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         if let value = model.child(named: name) { return value }
         recorder.record(name)
         return nil
@@ -147,17 +147,17 @@ package final class StrictRoot: MustacheParent, @unchecked Sendable {
 }
 
 /// Names looked up and found nowhere, in first-seen order.
-package final class MissRecorder: @unchecked Sendable {
+final class MissRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var seen: [String] = []
 
-    package func record(_ name: String) {
+    func record(_ name: String) {
         lock.lock()
         defer { lock.unlock() }
         if !seen.contains(name) { seen.append(name) }
     }
 
-    package var names: [String] {
+    var names: [String] {
         lock.lock()
         defer { lock.unlock() }
         return seen

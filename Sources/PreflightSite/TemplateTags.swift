@@ -6,10 +6,10 @@ import PreflightReport
 import PreflightHistory
 
 /// A light scan of a template's tags with their positions, used to place template errors.
-package struct TemplateTags {
-    package enum Kind { case variable, section, inverted, close, partial, comment }
+struct TemplateTags {
+    enum Kind { case variable, section, inverted, close, partial, comment }
 
-    package struct Tag {
+    struct Tag {
         var kind: Kind
         var name: String
         var line: Int
@@ -19,12 +19,12 @@ package struct TemplateTags {
     }
 
     /// `empty(items)` looks up `items`.
-    package static func variableName(_ name: String) -> String {
+    static func variableName(_ name: String) -> String {
         guard let open = name.lastIndex(of: "("), let close = name.firstIndex(of: ")"), open < close else { return name }
         return String(name[name.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
     }
 
-    package static func scan(_ source: String) -> [Tag] {
+    static func scan(_ source: String) -> [Tag] {
         var tags: [Tag] = []
         let characters = Array(source)
         var line = 1

@@ -6,7 +6,7 @@ import PreflightHistory
 
 extension TrendPage {
     /// From `trends/<checklist>/<environment>/` back to the site root.
-    package static let root = "../../../"
+    static let root = "../../../"
 
     init(_ stream: RunStream, history: StreamHistory) {
         let options = history.options
@@ -67,12 +67,12 @@ extension TrendPage {
         runTable = RunTableView(stream, page: 1, pageSize: options.pageSize)
     }
 
-    package static func days(_ value: Double) -> String {
+    static func days(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value))" : String(format: "%.1f", value)
     }
 
     /// The newest runs as columns; rows that were ever not passing come first.
-    package static func matrix(_ history: StreamHistory, runs: String, itemHref: (String) -> String) -> MatrixView {
+    static func matrix(_ history: StreamHistory, runs: String, itemHref: (String) -> String) -> MatrixView {
         let count = history.points.count
         let window = max(0, count - history.options.matrixRuns)..<count
         let columns = window.map { index in
@@ -122,8 +122,8 @@ extension RunTableView {
         caption = newest < 0 ? "No runs." : "Runs \(oldest + 1)–\(newest + 1) of \(total), newest first (page \(page) of \(pageCount))"
     }
 
-    package static func pageCount(runs: Int, pageSize: Int) -> Int { max(1, (runs + pageSize - 1) / max(1, pageSize)) }
+    static func pageCount(runs: Int, pageSize: Int) -> Int { max(1, (runs + pageSize - 1) / max(1, pageSize)) }
 
     /// `index.html` for the first page, `page-<n>.html` after it.
-    package static func file(page: Int) -> String { page == 1 ? "index.html" : "page-\(page).html" }
+    static func file(page: Int) -> String { page == 1 ? "index.html" : "page-\(page).html" }
 }

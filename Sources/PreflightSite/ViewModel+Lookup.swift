@@ -11,7 +11,7 @@ import PreflightHistory
 /// here shows up as a template error.
 
 extension ChangeView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "href": return self.href
         case "id": return self.id
@@ -24,7 +24,7 @@ extension ChangeView {
 }
 
 extension ChangesView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "checklistTitle": return self.checklistTitle
         case "environment": return self.environment
@@ -39,7 +39,7 @@ extension ChangesView {
 }
 
 extension ChecklistBlockView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "sections": return self.sections
         default: return nil
@@ -48,7 +48,7 @@ extension ChecklistBlockView {
 }
 
 extension CountView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "state": return self.state
         case "count": return self.count
@@ -58,7 +58,7 @@ extension CountView {
 }
 
 extension CriterionRowView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "text": return self.text
         case "status": return self.status
@@ -69,7 +69,7 @@ extension CriterionRowView {
 }
 
 extension DashboardPage {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "groups": return self.groups
         case "empty": return self.empty
@@ -80,7 +80,7 @@ extension DashboardPage {
 }
 
 extension EvidenceView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "label": return self.label
         case "href": return Lookup.optional(self.href)
@@ -91,7 +91,7 @@ extension EvidenceView {
 }
 
 extension FlakyView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "id": return self.id
         case "text": return self.text
@@ -105,7 +105,7 @@ extension FlakyView {
 }
 
 extension GreenView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "run": return self.run
         case "date": return self.date
@@ -119,7 +119,7 @@ extension GreenView {
 }
 
 extension ItemView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "anchor": return self.anchor
         case "id": return self.id
@@ -145,7 +145,7 @@ extension ItemView {
 }
 
 extension LayoutView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
@@ -159,7 +159,7 @@ extension LayoutView {
 }
 
 extension LinkView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "href": return self.href
         case "text": return self.text
@@ -169,7 +169,7 @@ extension LinkView {
 }
 
 extension LongFailingView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "id": return self.id
         case "text": return self.text
@@ -185,7 +185,7 @@ extension LongFailingView {
 }
 
 extension MatrixColumnView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "href": return self.href
         case "label": return self.label
@@ -196,7 +196,7 @@ extension MatrixColumnView {
 }
 
 extension MatrixRowView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "id": return self.id
         case "text": return self.text
@@ -209,7 +209,7 @@ extension MatrixRowView {
 }
 
 extension MatrixView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "columns": return self.columns
         case "rows": return self.rows
@@ -220,7 +220,7 @@ extension MatrixView {
 }
 
 extension PageLinkView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "href": return self.href
         case "text": return self.text
@@ -231,7 +231,7 @@ extension PageLinkView {
 }
 
 extension PercentView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "text": return self.text
         case "value": return self.value
@@ -241,7 +241,7 @@ extension PercentView {
 }
 
 extension ReasonView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "item": return self.item
         case "href": return Lookup.optional(self.href)
@@ -252,7 +252,7 @@ extension ReasonView {
 }
 
 extension RenderedItem {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "html": return self.html
         default: return nil
@@ -261,7 +261,7 @@ extension RenderedItem {
 }
 
 extension ResultLineView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "state": return self.state
         case "text": return self.text
@@ -271,7 +271,7 @@ extension ResultLineView {
 }
 
 extension RunPage {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
@@ -302,7 +302,7 @@ extension RunPage {
 }
 
 extension RunRowView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "number": return self.number
         case "run": return self.run
@@ -318,7 +318,7 @@ extension RunRowView {
 }
 
 extension RunTableView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "rows": return self.rows
         case "pages": return self.pages
@@ -330,7 +330,7 @@ extension RunTableView {
 }
 
 extension SectionSummaryView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "anchor": return self.anchor
         case "title": return self.title
@@ -344,7 +344,7 @@ extension SectionSummaryView {
 }
 
 extension SectionTrendView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "title": return self.title
         case "chart": return self.chart
@@ -355,7 +355,7 @@ extension SectionTrendView {
 }
 
 extension SectionView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "anchor": return self.anchor
         case "title": return self.title
@@ -369,7 +369,7 @@ extension SectionView {
 }
 
 extension SignoffPage {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
@@ -398,7 +398,7 @@ extension SignoffPage {
 }
 
 extension SignoffRowView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "role": return self.role
         case "anchor": return self.anchor
@@ -413,7 +413,7 @@ extension SignoffRowView {
 }
 
 extension StateView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "word": return self.word
         case "icon": return self.icon
@@ -424,7 +424,7 @@ extension StateView {
 }
 
 extension StreamCardView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "checklistTitle": return self.checklistTitle
         case "environment": return self.environment
@@ -447,7 +447,7 @@ extension StreamCardView {
 }
 
 extension StreamGroupView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "title": return self.title
         case "name": return self.name
@@ -459,7 +459,7 @@ extension StreamGroupView {
 }
 
 extension TrendPage {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
@@ -486,7 +486,7 @@ extension TrendPage {
 }
 
 extension TrendRunsPage {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
@@ -500,7 +500,7 @@ extension TrendRunsPage {
 }
 
 extension VerdictView {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         switch name {
         case "word": return self.word
         case "icon": return self.icon
@@ -511,7 +511,7 @@ extension VerdictView {
     }
 }
 
-package enum Lookup {
+enum Lookup {
     /// A declared property that is nil: empty text and a false section, never "missing".
-    package static func optional<T>(_ value: T?) -> Any { value.map { $0 as Any } ?? DeclaredNil.value }
+    static func optional<T>(_ value: T?) -> Any { value.map { $0 as Any } ?? DeclaredNil.value }
 }

@@ -8,7 +8,7 @@ import PreflightHistory
 /// Shapes and placeholder models of the view models, for `FragmentCache.render(_:_:)`.
 
 extension ChangeView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.href)
         shape.add(self.id)
         shape.add(self.text)
@@ -16,7 +16,7 @@ extension ChangeView: ShapedModel {
         shape.add(self.to)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["href"] = tokens.placeholder(self.href)
         children["id"] = tokens.placeholder(self.id)
@@ -28,7 +28,7 @@ extension ChangeView: ShapedModel {
 }
 
 extension ChangesView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.checklistTitle)
         shape.add(self.environment)
         shape.add(self.previous)
@@ -38,7 +38,7 @@ extension ChangesView: ShapedModel {
         shape.add(self.none)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
         children["environment"] = tokens.placeholder(self.environment)
@@ -52,11 +52,11 @@ extension ChangesView: ShapedModel {
 }
 
 extension ChecklistBlockView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.sections)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["sections"] = tokens.placeholder(self.sections)
         return PlaceholderModel(children)
@@ -64,12 +64,12 @@ extension ChecklistBlockView: ShapedModel {
 }
 
 extension CountView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.state)
         shape.add(self.count)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["state"] = tokens.placeholder(self.state)
         children["count"] = tokens.placeholder(self.count)
@@ -78,13 +78,13 @@ extension CountView: ShapedModel {
 }
 
 extension CriterionRowView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.text)
         shape.add(self.status)
         shape.add(self.css)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["text"] = tokens.placeholder(self.text)
         children["status"] = tokens.placeholder(self.status)
@@ -94,13 +94,13 @@ extension CriterionRowView: ShapedModel {
 }
 
 extension DashboardPage: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.groups)
         shape.add(self.empty)
         shape.add(self.problems)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["groups"] = tokens.placeholder(self.groups)
         children["empty"] = tokens.placeholder(self.empty)
@@ -110,13 +110,13 @@ extension DashboardPage: ShapedModel {
 }
 
 extension EvidenceView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.label)
         shape.add(self.href)
         shape.add(self.text)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["label"] = tokens.placeholder(self.label)
         children["href"] = tokens.placeholder(self.href)
@@ -126,7 +126,7 @@ extension EvidenceView: ShapedModel {
 }
 
 extension FlakyView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.id)
         shape.add(self.text)
         shape.add(self.href)
@@ -135,7 +135,7 @@ extension FlakyView: ShapedModel {
         shape.add(self.states)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["id"] = tokens.placeholder(self.id)
         children["text"] = tokens.placeholder(self.text)
@@ -148,7 +148,7 @@ extension FlakyView: ShapedModel {
 }
 
 extension GreenView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.run)
         shape.add(self.date)
         shape.add(self.from)
@@ -157,7 +157,7 @@ extension GreenView: ShapedModel {
         shape.add(self.days)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["run"] = tokens.placeholder(self.run)
         children["date"] = tokens.placeholder(self.date)
@@ -170,7 +170,7 @@ extension GreenView: ShapedModel {
 }
 
 extension ItemView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.anchor)
         shape.add(self.id)
         shape.add(self.labelHTML)
@@ -191,7 +191,7 @@ extension ItemView: ShapedModel {
         shape.add(self.otherResults)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["anchor"] = tokens.placeholder(self.anchor)
         children["id"] = tokens.placeholder(self.id)
@@ -216,7 +216,7 @@ extension ItemView: ShapedModel {
 }
 
 extension LayoutView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.bodyClass)
@@ -225,7 +225,7 @@ extension LayoutView: ShapedModel {
         shape.add(self.version)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
@@ -238,12 +238,12 @@ extension LayoutView: ShapedModel {
 }
 
 extension LinkView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.href)
         shape.add(self.text)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["href"] = tokens.placeholder(self.href)
         children["text"] = tokens.placeholder(self.text)
@@ -252,7 +252,7 @@ extension LinkView: ShapedModel {
 }
 
 extension LongFailingView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.id)
         shape.add(self.text)
         shape.add(self.href)
@@ -263,7 +263,7 @@ extension LongFailingView: ShapedModel {
         shape.add(self.days)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["id"] = tokens.placeholder(self.id)
         children["text"] = tokens.placeholder(self.text)
@@ -278,13 +278,13 @@ extension LongFailingView: ShapedModel {
 }
 
 extension MatrixColumnView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.href)
         shape.add(self.label)
         shape.add(self.title)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["href"] = tokens.placeholder(self.href)
         children["label"] = tokens.placeholder(self.label)
@@ -294,7 +294,7 @@ extension MatrixColumnView: ShapedModel {
 }
 
 extension MatrixRowView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.id)
         shape.add(self.text)
         shape.add(self.href)
@@ -302,7 +302,7 @@ extension MatrixRowView: ShapedModel {
         shape.add(self.steady)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["id"] = tokens.placeholder(self.id)
         children["text"] = tokens.placeholder(self.text)
@@ -314,13 +314,13 @@ extension MatrixRowView: ShapedModel {
 }
 
 extension MatrixView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.columns)
         shape.add(self.rows)
         shape.add(self.caption)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["columns"] = tokens.placeholder(self.columns)
         children["rows"] = tokens.placeholder(self.rows)
@@ -330,13 +330,13 @@ extension MatrixView: ShapedModel {
 }
 
 extension PageLinkView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.href)
         shape.add(self.text)
         shape.add(self.current)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["href"] = tokens.placeholder(self.href)
         children["text"] = tokens.placeholder(self.text)
@@ -346,12 +346,12 @@ extension PageLinkView: ShapedModel {
 }
 
 extension PercentView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.text)
         shape.add(self.value)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["text"] = tokens.placeholder(self.text)
         children["value"] = tokens.placeholder(self.value)
@@ -360,13 +360,13 @@ extension PercentView: ShapedModel {
 }
 
 extension ReasonView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.item)
         shape.add(self.href)
         shape.add(self.why)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["item"] = tokens.placeholder(self.item)
         children["href"] = tokens.placeholder(self.href)
@@ -376,11 +376,11 @@ extension ReasonView: ShapedModel {
 }
 
 extension RenderedItem: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.html)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["html"] = tokens.placeholder(self.html)
         return PlaceholderModel(children)
@@ -388,12 +388,12 @@ extension RenderedItem: ShapedModel {
 }
 
 extension ResultLineView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.state)
         shape.add(self.text)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["state"] = tokens.placeholder(self.state)
         children["text"] = tokens.placeholder(self.text)
@@ -402,7 +402,7 @@ extension ResultLineView: ShapedModel {
 }
 
 extension RunPage: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.checklistTitle)
@@ -428,7 +428,7 @@ extension RunPage: ShapedModel {
         shape.add(self.digest)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
@@ -458,7 +458,7 @@ extension RunPage: ShapedModel {
 }
 
 extension RunRowView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.number)
         shape.add(self.run)
         shape.add(self.started)
@@ -469,7 +469,7 @@ extension RunRowView: ShapedModel {
         shape.add(self.reportHref)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["number"] = tokens.placeholder(self.number)
         children["run"] = tokens.placeholder(self.run)
@@ -484,14 +484,14 @@ extension RunRowView: ShapedModel {
 }
 
 extension RunTableView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.rows)
         shape.add(self.pages)
         shape.add(self.caption)
         shape.add(self.paginated)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["rows"] = tokens.placeholder(self.rows)
         children["pages"] = tokens.placeholder(self.pages)
@@ -502,7 +502,7 @@ extension RunTableView: ShapedModel {
 }
 
 extension SectionSummaryView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.anchor)
         shape.add(self.title)
         shape.add(self.indent)
@@ -511,7 +511,7 @@ extension SectionSummaryView: ShapedModel {
         shape.add(self.applicable)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["anchor"] = tokens.placeholder(self.anchor)
         children["title"] = tokens.placeholder(self.title)
@@ -524,13 +524,13 @@ extension SectionSummaryView: ShapedModel {
 }
 
 extension SectionTrendView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.title)
         shape.add(self.chart)
         shape.add(self.latest)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["title"] = tokens.placeholder(self.title)
         children["chart"] = tokens.placeholder(self.chart)
@@ -540,7 +540,7 @@ extension SectionTrendView: ShapedModel {
 }
 
 extension SectionView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.anchor)
         shape.add(self.title)
         shape.add(self.heading)
@@ -549,7 +549,7 @@ extension SectionView: ShapedModel {
         shape.add(self.items)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["anchor"] = tokens.placeholder(self.anchor)
         children["title"] = tokens.placeholder(self.title)
@@ -562,7 +562,7 @@ extension SectionView: ShapedModel {
 }
 
 extension SignoffPage: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.checklistTitle)
@@ -586,7 +586,7 @@ extension SignoffPage: ShapedModel {
         shape.add(self.runHref)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
@@ -614,7 +614,7 @@ extension SignoffPage: ShapedModel {
 }
 
 extension SignoffRowView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.role)
         shape.add(self.anchor)
         shape.add(self.name)
@@ -624,7 +624,7 @@ extension SignoffRowView: ShapedModel {
         shape.add(self.comment)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["role"] = tokens.placeholder(self.role)
         children["anchor"] = tokens.placeholder(self.anchor)
@@ -638,13 +638,13 @@ extension SignoffRowView: ShapedModel {
 }
 
 extension StateView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.word)
         shape.add(self.icon)
         shape.add(self.css)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["word"] = tokens.placeholder(self.word)
         children["icon"] = tokens.placeholder(self.icon)
@@ -654,7 +654,7 @@ extension StateView: ShapedModel {
 }
 
 extension StreamCardView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.checklistTitle)
         shape.add(self.environment)
         shape.add(self.verdict)
@@ -672,7 +672,7 @@ extension StreamCardView: ShapedModel {
         shape.add(self.badgeHref)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
         children["environment"] = tokens.placeholder(self.environment)
@@ -694,14 +694,14 @@ extension StreamCardView: ShapedModel {
 }
 
 extension StreamGroupView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.title)
         shape.add(self.name)
         shape.add(self.anchor)
         shape.add(self.cards)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["title"] = tokens.placeholder(self.title)
         children["name"] = tokens.placeholder(self.name)
@@ -712,7 +712,7 @@ extension StreamGroupView: ShapedModel {
 }
 
 extension TrendPage: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.checklistTitle)
@@ -734,7 +734,7 @@ extension TrendPage: ShapedModel {
         shape.add(self.runTable)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
@@ -760,7 +760,7 @@ extension TrendPage: ShapedModel {
 }
 
 extension TrendRunsPage: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.checklistTitle)
@@ -769,7 +769,7 @@ extension TrendRunsPage: ShapedModel {
         shape.add(self.runTable)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
@@ -782,14 +782,14 @@ extension TrendRunsPage: ShapedModel {
 }
 
 extension VerdictView: ShapedModel {
-    package func recordShape(_ shape: inout ModelShape) {
+    func recordShape(_ shape: inout ModelShape) {
         shape.add(self.word)
         shape.add(self.icon)
         shape.add(self.css)
         shape.add(self.reasons)
     }
 
-    package func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["word"] = tokens.placeholder(self.word)
         children["icon"] = tokens.placeholder(self.icon)

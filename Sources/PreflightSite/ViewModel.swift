@@ -9,10 +9,10 @@ import PreflightHistory
 ///
 /// A property that is declared but nil renders as empty (and is false in a section); a name
 /// no view model declares is reported by `TemplateLibrary.render` as an error.
-package protocol ViewModel: MustacheParent, Sendable {}
+protocol ViewModel: MustacheParent, Sendable {}
 
 extension ViewModel {
-    package func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         for child in Mirror(reflecting: self).children where child.label == name {
             let value = child.value
             let mirror = Mirror(reflecting: value)
@@ -24,8 +24,8 @@ extension ViewModel {
 }
 
 /// Stands for a declared property whose value is nil: empty text, a false section.
-package struct DeclaredNil: MustacheCustomRenderable, Sendable {
-    package static let value = DeclaredNil()
-    package var renderText: String { "" }
-    package var isNull: Bool { true }
+struct DeclaredNil: MustacheCustomRenderable, Sendable {
+    static let value = DeclaredNil()
+    var renderText: String { "" }
+    var isNull: Bool { true }
 }

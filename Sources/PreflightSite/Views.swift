@@ -10,11 +10,11 @@ import PreflightHistory
 /// Small view values shared by several pages.
 
 /// A verdict as a word, an icon and a CSS class: never colour alone.
-package struct VerdictView: ViewModel {
-    package var word: String
-    package var icon: String
-    package var css: String
-    package var reasons: [ReasonView]
+struct VerdictView: ViewModel {
+    var word: String
+    var icon: String
+    var css: String
+    var reasons: [ReasonView]
 
     init(_ verdict: Verdict, reasons: [VerdictReason] = [], anchorPrefix: String = "") {
         word = verdict.rawValue.uppercased()
@@ -30,17 +30,17 @@ package struct VerdictView: ViewModel {
     }
 }
 
-package struct ReasonView: ViewModel {
-    package var item: String
-    package var href: String?
-    package var why: String
+struct ReasonView: ViewModel {
+    var item: String
+    var href: String?
+    var why: String
 }
 
 /// An item state as word, icon and class.
-package struct StateView: ViewModel, Hashable {
-    package var word: String
-    package var icon: String
-    package var css: String
+struct StateView: ViewModel, Hashable {
+    var word: String
+    var icon: String
+    var css: String
 
     init(_ state: ItemState) {
         css = state.rawValue
@@ -58,22 +58,22 @@ package struct StateView: ViewModel, Hashable {
 }
 
 /// A labelled count, e.g. "fail 3".
-package struct CountView: ViewModel {
-    package var state: StateView
-    package var count: Int
+struct CountView: ViewModel {
+    var state: StateView
+    var count: Int
 }
 
 /// A link that may be missing (first or last run).
-package struct LinkView: ViewModel, Hashable {
-    package var href: String
-    package var text: String
+struct LinkView: ViewModel, Hashable {
+    var href: String
+    var text: String
 }
 
 /// Evidence: a link when the URL is http(s), plain text otherwise.
-package struct EvidenceView: ViewModel, Hashable {
-    package var label: String
-    package var href: String?
-    package var text: String
+struct EvidenceView: ViewModel, Hashable {
+    var label: String
+    var href: String?
+    var text: String
 
     init(label: String, href: String?, text: String) {
         self.label = label
@@ -89,9 +89,9 @@ package struct EvidenceView: ViewModel, Hashable {
 }
 
 /// Anchors used in page links; item ids contain slashes, anchors use hyphens and dots.
-package enum Anchor {
-    package static func item(_ id: String) -> String { "item-" + hyphenated(id) }
-    package static func section(_ id: String) -> String { "section-" + hyphenated(id) }
+enum Anchor {
+    static func item(_ id: String) -> String { "item-" + hyphenated(id) }
+    static func section(_ id: String) -> String { "section-" + hyphenated(id) }
 
     /// `a/b` → `a--b`, byte by byte (Foundation's replacing was a visible cost per item and run).
     private static func hyphenated(_ id: String) -> String {
@@ -105,9 +105,9 @@ package enum Anchor {
     }
 }
 
-package enum SafeURL {
+enum SafeURL {
     /// Only http and https URLs become links; `javascript:`, `data:`, `file:` and the rest stay text.
-    package static func isWebLink(_ url: String) -> Bool {
+    static func isWebLink(_ url: String) -> Bool {
         // On bytes: every evidence link of every run passes here.
         let bytes = url.utf8
         func startsWith(_ scheme: String) -> Bool {
@@ -118,9 +118,9 @@ package enum SafeURL {
 }
 
 /// "82%" and the value for a <meter>.
-package struct PercentView: ViewModel {
-    package var text: String
-    package var value: String
+struct PercentView: ViewModel {
+    var text: String
+    var value: String
 
     init(text: String, value: String) {
         self.text = text
@@ -134,7 +134,7 @@ package struct PercentView: ViewModel {
 
     /// `%.3f` through C's formatter directly: Foundation's String(format:) costs microseconds,
     /// and every section of every run shows one.
-    package static func meterValue(_ fraction: Double) -> String {
+    static func meterValue(_ fraction: Double) -> String {
         withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buffer in
             let count = Int(withVaList([fraction]) { vsnprintf(buffer.baseAddress!, 64, "%.3f", $0) })
             let text = UnsafeRawBufferPointer(start: buffer.baseAddress!, count: max(0, min(count, 63)))

@@ -5,14 +5,14 @@ import PreflightReport
 import PreflightHistory
 
 /// A shields-style badge, `readiness | GO 100%`, as a self-contained SVG a README can embed.
-package enum Badge {
+enum Badge {
     /// The right-hand text: `GO 100%`, `NO-GO 62%`, `PENDING 80%`.
-    package static func text(_ verdict: Verdict, readiness: Double) -> String {
+    static func text(_ verdict: Verdict, readiness: Double) -> String {
         "\(verdict.rawValue.uppercased()) \(SVG.percent(readiness))"
     }
 
     /// White text on these passes WCAG AA (4.5:1) for normal text.
-    package static func colour(_ verdict: Verdict?) -> String {
+    static func colour(_ verdict: Verdict?) -> String {
         switch verdict {
         case .go?: return "#1a7f37"
         case .noGo?: return "#b42318"
@@ -21,7 +21,7 @@ package enum Badge {
         }
     }
 
-    package static func svg(_ verdict: Verdict?, readiness: Double?, label: String = "readiness") -> String {
+    static func svg(_ verdict: Verdict?, readiness: Double?, label: String = "readiness") -> String {
         let value = verdict.map { text($0, readiness: readiness ?? 0) } ?? "NO RUNS"
         // Verdana 11px averages about 7px a character; shields pads each side by 6px.
         let leftWidth = Double(label.count) * 7 + 12

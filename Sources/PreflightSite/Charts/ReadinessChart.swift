@@ -8,15 +8,15 @@ import PreflightHistory
 ///
 /// Long streams are thinned to every k-th run plus the latest, so the chart stays a few
 /// kilobytes however many runs there are. Runs are spaced evenly (by order, not by time).
-package enum ReadinessChart {
-    package static let width = 720.0
-    package static let height = 270.0
-    package static let left = 48.0
-    package static let right = 700.0
-    package static let top = 16.0
-    package static let bottom = 206.0
+enum ReadinessChart {
+    static let width = 720.0
+    static let height = 270.0
+    static let left = 48.0
+    static let right = 700.0
+    static let top = 16.0
+    static let bottom = 206.0
 
-    package static func svg(_ points: [HistoryPoint], limit: Int, subject: String) -> String {
+    static func svg(_ points: [HistoryPoint], limit: Int, subject: String) -> String {
         let indexes = StreamHistory.sample(count: points.count, limit: limit)
         let title: String
         if let first = points.first, let last = points.last {
@@ -59,7 +59,7 @@ package enum ReadinessChart {
     }
 
     /// Marker shapes with their words, drawn in the chart so that a printout explains itself.
-    package static func legend(y: Double) -> String {
+    static func legend(y: Double) -> String {
         var out = "<g class=\"chart-legend\" font-size=\"11\">"
         var x = left
         for verdict in Verdict.allCases {
@@ -71,12 +71,12 @@ package enum ReadinessChart {
         return out + "</g>"
     }
 
-    package static func x(_ slot: Int, of count: Int) -> Double {
+    static func x(_ slot: Int, of count: Int) -> Double {
         guard count > 1 else { return (left + right) / 2 }
         return left + (right - left) * Double(slot) / Double(count - 1)
     }
 
-    package static func y(_ readiness: Double) -> Double {
+    static func y(_ readiness: Double) -> Double {
         bottom - (bottom - top) * min(1, max(0, readiness))
     }
 }

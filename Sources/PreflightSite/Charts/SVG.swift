@@ -6,9 +6,9 @@ import PreflightReport
 import PreflightHistory
 
 /// Helpers for SVG written as text: every piece of text goes through `escape`.
-package enum SVG {
+enum SVG {
     /// Escapes text for XML content and attribute values alike.
-    package static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         let plain = !text.utf8.contains { byte in
             byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
         }
@@ -32,7 +32,7 @@ package enum SVG {
     }
 
     /// A coordinate with at most one decimal, the same on every machine.
-    package static func number(_ value: Double) -> String {
+    static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
         let rounded = (value * 10).rounded() / 10
         if rounded == rounded.rounded() { return String(Int(rounded)) }
@@ -40,12 +40,12 @@ package enum SVG {
     }
 
     /// Readiness as a whole percent for labels: `62%`.
-    package static func percent(_ fraction: Double) -> String {
+    static func percent(_ fraction: Double) -> String {
         ReportFormatter.percent(fraction)
     }
 
     /// The marker shape of a verdict, so that a verdict never rests on colour alone.
-    package static func marker(_ verdict: Verdict, x: Double, y: Double, size: Double) -> String {
+    static func marker(_ verdict: Verdict, x: Double, y: Double, size: Double) -> String {
         let (x, y, s) = (number(x), number(y), size)
         switch verdict {
         case .go:

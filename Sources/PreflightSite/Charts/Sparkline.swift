@@ -5,9 +5,9 @@ import PreflightReport
 import PreflightHistory
 
 /// A small inline SVG line of readiness values (0…1), for dashboard cards and section rows.
-package enum Sparkline {
+enum Sparkline {
     /// `values` oldest first; nil values (nothing applicable) leave a gap in the points drawn.
-    package static func svg(_ values: [Double?], label: String, width: Double = 140, height: Double = 32) -> String {
+    static func svg(_ values: [Double?], label: String, width: Double = 140, height: Double = 32) -> String {
         let pad = 3.0
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart sparkline\" width=\"\(SVG.number(width))\" height=\"\(SVG.number(height))\" viewBox=\"0 0 \(SVG.number(width)) \(SVG.number(height))\" role=\"img\" aria-label=\"\(SVG.escape(label))\">"
         out += "<title>\(SVG.escape(label))</title>"

@@ -13,8 +13,8 @@ import Testing
 struct PageFragmentTests {
     @Test func everyExamplePageEqualsDirectRendering() throws {
         let templates = try TemplateLibrary.load(SiteFixture.templates)
-        let rows = ItemRowRenderer(templates: templates)
         let cache = FragmentCache(templates: templates)
+        let rows = ItemRowRenderer(fragments: cache)
         let library = try ChecklistLibrary.load(SiteFixture.checklists)
         var problems: [Diagnostic] = []
         let streams = StreamSet.mergeReports(archive: RunArchive.scan(SiteFixture.runs), library: library, problems: &problems)

@@ -242,13 +242,13 @@ struct ItemRowTransformTests {
     }
 }
 
-/// Filled rows must be the bytes Mustache renders for the same item; `ItemDynamic.texts` must list
-/// texts in the order `mapTexts` hands out tokens.
+/// Filled rows must be the bytes Mustache renders for the same item: the generated shape must
+/// list texts in the order the placeholder model hands out tokens.
 @Suite("Item rows from placeholders")
 struct ItemRowFragmentTests {
     @Test func everyRowOfTheExampleRunsEqualsDirectRendering() throws {
         let templates = try TemplateLibrary.load(SiteFixture.templates)
-        let rows = ItemRowRenderer(templates: templates)
+        let rows = ItemRowRenderer(fragments: FragmentCache(templates: templates))
         let library = try ChecklistLibrary.load(SiteFixture.checklists)
         var problems: [Diagnostic] = []
         let streams = StreamSet.mergeReports(archive: RunArchive.scan(SiteFixture.runs), library: library, problems: &problems)
@@ -257,10 +257,9 @@ struct ItemRowFragmentTests {
         for (checklist, _, reports) in streams {
             for report in reports {
                 for (index, item) in report.items.enumerated() {
-                    let source = checklist.items[index]
                     let filled = try rows.render(report.items, checklist.items, at: index, anchor: rows.anchors(of: checklist)[index]).html.renderText
-                    let direct = try templates.render(ItemRowRenderer.template, ItemView(source: source, depth: item.depth,
-                                                                                         dynamic: ItemDynamic(report.items, at: index)))
+                    let direct = try templates.render(ItemRowRenderer.template,
+                                                      ItemView(report.items, checklist.items, at: index, anchor: Anchor.item(item.id)))
                     #expect(filled == direct, "\(report.run.id) \(item.id)")
                     compared += 1
                     if item.carriedFrom != nil || item.waiver != nil || item.expired != nil { carried += 1 }
