@@ -14,9 +14,13 @@ import PreflightHistory
 /// incremental build.
 struct BuildCache: Sendable {
     /// Bumped whenever the meaning of a key or entry changes; a cache of another format is ignored.
-    static let format = 2
+    static let format = 3
 
     var streams: [StreamKey: StreamCache] = [:]
+    /// The templates run pages and sheets were rendered from (partials they include aside),
+    /// as the fragment cache noted them, and the fingerprint of those and their partials.
+    var pageTemplates: [String] = []
+    var templatesKey = ""
     /// Where the cache was read from (pool files are read from there on demand).
     var folder = ""
 
@@ -36,6 +40,8 @@ struct BuildCache: Sendable {
             root["format"] == .number(Double(format)), root["generator"] == .string(PreflightVersion.current),
             case .array(let streams)? = root["streams"]
         else { return cache }
+        if case .array(let names)? = root["page_templates"] { cache.pageTemplates = names.compactMap(\.string) }
+        cache.templatesKey = root["templates_key"]?.string ?? ""
         for stream in streams {
             guard let key = stream["key"]?.string.flatMap(StreamKey.init(cacheText:)), let entry = StreamCache(stream) else { continue }
             cache.streams[key] = entry
@@ -51,6 +57,8 @@ struct BuildCache: Sendable {
         json.beginObject()
         json.key("format"); json.int(Self.format)
         json.key("generator"); json.string(PreflightVersion.current)
+        json.key("page_templates"); json.array(pageTemplates) { $1.string($0) }
+        json.key("templates_key"); json.string(templatesKey)
         json.key("streams")
         json.array(streams.keys.sorted()) { key, json in
             guard let stream = streams[key] else { return json.null() }

@@ -26,6 +26,8 @@ struct RunPipeline {
     let cache: BuildCache
     /// Everything besides a run's own data that its pages depend on (templates, generator).
     let pagesKey: String
+    /// Whether the templates the cached run pages were rendered from are unchanged.
+    let templatesUnchanged: Bool
 
     /// What a pipeline run produced: the streams for the site-wide pages, the next cache, and the
     /// runs whose folders the new site takes over unchanged from the previous one.
@@ -78,7 +80,7 @@ struct RunPipeline {
             guard let keys, let entry = old[manifests[index].id], entry.report == keys.reports[index], entry.summary.fits(checklist)
             else { continue }
             summaries[index] = entry.summary
-            reusable[index] = entry.page == keys.pages[index] && outputsIntact(manifests[index].id, entry.outputs)
+            reusable[index] = templatesUnchanged && entry.page == keys.pages[index] && outputsIntact(manifests[index].id, entry.outputs)
         }
         let needed = (0..<n).filter { summaries[$0] == nil || !reusable[$0] }
         let mustRender = Set(needed)

@@ -90,14 +90,18 @@ package struct SiteBuilder: Sendable {
         do {
             let renderer = PageRenderer(templates: templates, staging: staging, progress: progress,
                                         expectedPages: archive.manifests.count * PageRenderer.runFiles.count)
-            let pagesKey = ContentKeys.combine([
-                PreflightVersion.current, templates.fingerprint(reachableFrom: ["layout", "run", "signoff", ItemRowRenderer.template, RunPage.checklistTemplate]),
-            ])
+            // Run pages are reused only while every template the last build rendered them from
+            // (as the fragment cache noted, partials followed) is unchanged.
+            let templatesUnchanged = !cache.pageTemplates.isEmpty
+                && templates.fingerprint(reachableFrom: cache.pageTemplates) == cache.templatesKey
             let pipeline = RunPipeline(archive: archive, library: library, renderer: renderer, oldOutput: options.output,
-                                       cache: cache, pagesKey: pagesKey)
+                                       cache: cache, pagesKey: PreflightVersion.current, templatesUnchanged: templatesUnchanged)
             var counts = BuildCounts()
             var runProblems: [Diagnostic] = []
-            let result = try pipeline.run(problems: &runProblems, counts: &counts, outside: &problems)
+            var result = try pipeline.run(problems: &runProblems, counts: &counts, outside: &problems)
+            let pageTemplates = Set(renderer.blocks.renderedTemplates).union(templatesUnchanged ? cache.pageTemplates : [])
+            result.cache.pageTemplates = pageTemplates.sorted()
+            result.cache.templatesKey = templates.fingerprint(reachableFrom: result.cache.pageTemplates)
             let streams = result.streams
             let unplaced = problems
             problems += runProblems
