@@ -14,23 +14,19 @@ package struct RecordFileDecoder {
     package var signoffs: [Signoff] = []
     package var problems: [Diagnostic] = []
 
-    package static let resultFields: [String] = [
-        "item", "status", "summary", "details", "probe", "observed_at", "duration_ms", "evidence", "valid_for", "expires_at",
-    ]
-
     package mutating func decode(_ value: JSONValue) {
         switch value {
         case .array(let entries):
             for (index, entry) in entries.enumerated() { decodeResult(entry, at: "$[\(index)]") }
         case .object(let pairs):
-            let groups: Set<String> = ["results", "signoffs", "waivers"]
-            guard pairs.contains(where: { groups.contains($0.key) }) else {
+            // Any one group key makes the object a grouping file; otherwise it is a single result.
+            guard pairs.contains(where: { RecordGroup(rawValue: $0.key) != nil }) else {
                 decodeResult(value, at: "$")
                 return
             }
             for (key, entry) in pairs {
-                guard groups.contains(key) else {
-                    problems.append(.warning(path, "$.\(key): unknown field ignored (expected results, signoffs or waivers)"))
+                guard let group = RecordGroup(rawValue: key) else {
+                    problems.append(.warning(path, "$.\(key): unknown field ignored (expected \(RecordGroup.spokenList))"))
                     continue
                 }
                 guard case .array(let entries) = entry else {
@@ -39,81 +35,85 @@ package struct RecordFileDecoder {
                 }
                 for (index, element) in entries.enumerated() {
                     let at = "$.\(key)[\(index)]"
-                    switch key {
-                    case "results": decodeResult(element, at: at)
-                    case "waivers": decodeWaiver(element, at: at)
-                    default: decodeSignoff(element, at: at)
+                    switch group {
+                    case .results: decodeResult(element, at: at)
+                    case .waivers: decodeWaiver(element, at: at)
+                    case .signoffs: decodeSignoff(element, at: at)
                     }
                 }
             }
         default:
-            problems.append(.error(path, "expected a result object, an array of results or {results, signoffs, waivers}; found \(value.typeName)"))
+            let groups = "{" + RecordGroup.names.joined(separator: ", ") + "}"
+            problems.append(.error(path, "expected a result object, an array of results or \(groups); found \(value.typeName)"))
         }
     }
 
-    private mutating func reader(_ value: JSONValue, at: String, known: [String], what: String) -> FieldReader? {
-        guard let reader = FieldReader(value, path: at, known: known) else {
+    private mutating func reader<Field>(_ value: JSONValue, at: String, what: String) -> FieldReader<Field>? {
+        guard let reader = FieldReader<Field>(value, path: at) else {
             problems.append(.error(path, "\(at): expected \(what) object, found \(value.typeName)"))
             return nil
         }
         return reader
     }
 
-    private mutating func finish(_ reader: FieldReader) -> Bool {
+    private mutating func finish<Field>(_ reader: FieldReader<Field>) -> Bool {
         problems += reader.problems.map { .error(path, $0) }
         problems += reader.warnings.map { .warning(path, $0) }
         return reader.problems.isEmpty
     }
 
-    private mutating func resolve(_ reference: String?, at: String, reader: inout FieldReader) -> String? {
-        guard let reference else { return nil }
+    /// Reads the item reference in `field` and resolves it to a full item id.
+    private mutating func resolve<Field>(_ field: Field, at: String, reader: inout FieldReader<Field>) -> String? {
+        guard let reference = reader.string(field) else { return nil }
         switch resolver.resolve(reference) {
         case .success(let id): return id
         case .failure(let failure):
-            reader.fail("\(at).item: \(failure)")
+            reader.fail("\(at).\(field.rawValue): \(failure)")
             return nil
         }
     }
 
     private mutating func decodeResult(_ value: JSONValue, at: String) {
-        guard var reader = reader(value, at: at, known: Self.resultFields, what: "a result") else { return }
-        let item = resolve(reader.string("item", required: true), at: at, reader: &reader)
-        let status = reader.choice("status", ResultStatus.self)
-        let validFor = reader.duration("valid_for")
-        let expiresAt = reader.timestamp("expires_at")
-        if validFor != nil && expiresAt != nil { reader.fail("\(at): give either valid_for or expires_at, not both") }
+        guard var reader: FieldReader<ResultField> = reader(value, at: at, what: "a result") else { return }
+        let item = resolve(.item, at: at, reader: &reader)
+        let status = reader.choice(.status, ResultStatus.self)
+        let validFor = reader.duration(.validFor)
+        let expiresAt = reader.timestamp(.expiresAt)
+        if validFor != nil && expiresAt != nil {
+            reader.fail("\(at): give either \(ResultField.validFor.rawValue) or \(ResultField.expiresAt.rawValue), not both")
+        }
         let result = ProbeResult(
-            item: item ?? "", status: status ?? .fail, summary: reader.string("summary"), details: reader.string("details"),
-            probe: reader.string("probe"), observedAt: reader.timestamp("observed_at") ?? manifest.startedAt,
-            durationMs: reader.integer("duration_ms"), evidence: reader.evidence("evidence"),
+            item: item ?? "", status: status ?? .fail, summary: reader.string(.summary), details: reader.string(.details),
+            probe: reader.string(.probe), observedAt: reader.timestamp(.observedAt) ?? manifest.startedAt,
+            durationMs: reader.integer(.durationMs), evidence: reader.evidence(.evidence),
             validFor: validFor, expiresAt: expiresAt, source: RecordSource(run: manifest.id, file: file, path: at))
         if finish(reader), item != nil, status != nil { results.append(result) }
     }
 
     private mutating func decodeWaiver(_ value: JSONValue, at: String) {
-        guard var reader = reader(value, at: at, known: ["item", "reason", "approved_by", "expires_at"], what: "a waiver") else { return }
-        let item = resolve(reader.string("item", required: true), at: at, reader: &reader)
-        let reason = reader.string("reason", required: true)
-        let approvedBy = reader.string("approved_by", required: true)
-        let expiresAt = reader.timestamp("expires_at", required: true)
+        guard var reader: FieldReader<WaiverField> = reader(value, at: at, what: "a waiver") else { return }
+        let item = resolve(.item, at: at, reader: &reader)
+        let reason = reader.string(.reason)
+        let approvedBy = reader.string(.approvedBy)
+        let expiresAt = reader.timestamp(.expiresAt)
         guard finish(reader), let item, let reason, let approvedBy, let expiresAt else { return }
         waivers.append(Waiver(item: item, reason: reason, approvedBy: approvedBy, expiresAt: expiresAt, source: RecordSource(run: manifest.id, file: file, path: at)))
     }
 
     private mutating func decodeSignoff(_ value: JSONValue, at: String) {
-        guard var reader = reader(value, at: at, known: ["role", "name", "decision", "at", "comment"], what: "a sign-off") else { return }
-        var role = reader.string("role", required: true)
+        guard var reader: FieldReader<SignoffField> = reader(value, at: at, what: "a sign-off") else { return }
+        var role = reader.string(.role)
         if let given = role {
             role = roles.first { $0.lowercased() == given.trimmingCharacters(in: .whitespaces).lowercased() }
             if role == nil {
                 let known = roles.isEmpty ? "the checklist has no sign-off roles" : "roles: " + roles.joined(separator: ", ")
-                reader.fail("\(at).role: '\(given)' is not a sign-off role of checklist '\(manifest.checklist)' (\(known))")
+                reader.fail("\(at).\(SignoffField.role.rawValue): '\(given)' is not a sign-off role of checklist '\(manifest.checklist)' (\(known))")
             }
         }
-        let name = reader.string("name", required: true)
-        let decision = reader.choice("decision", Signoff.Decision.self)
-        let time = reader.timestamp("at", required: true)
-        let comment = reader.string("comment")
+        let name = reader.string(.name)
+        let decision = reader.choice(.decision, Signoff.Decision.self)
+        let time = reader.timestamp(.at)
+        let comment = reader.string(.comment)
         guard finish(reader), let role, let name, let decision, let time else { return }
         signoffs.append(Signoff(role: role, name: name, decision: decision, at: time, comment: comment, source: RecordSource(run: manifest.id, file: file, path: at)))
     }

@@ -32,21 +32,19 @@ package enum RunReader {
         if let problem = RunID.validate(name) { throw .error(folder, problem) }
         let path = (folder as NSString).appendingPathComponent("run.json")
         let value = try readJSON(path)
-        guard var reader = FieldReader(value, path: "$", known: [
-            "id", "checklist", "environment", "started_at", "title", "commit", "branch", "url", "trigger", "labels",
-        ]) else {
+        guard var reader = FieldReader<RunField>(value, path: "$") else {
             throw .error(path, "run.json must hold an object, found \(value.typeName)")
         }
-        let checklist = reader.string("checklist", required: true)
-        let environment = reader.string("environment", required: true)
-        let startedAt = reader.timestamp("started_at", required: true)
-        if let id = reader.string("id"), id != name {
-            reader.fail("$.id: '\(id)' differs from the folder name '\(name)'")
+        let checklist = reader.string(.checklist)
+        let environment = reader.string(.environment)
+        let startedAt = reader.timestamp(.startedAt)
+        if let id = reader.string(.id), id != name {
+            reader.fail("$.\(RunField.id.rawValue): '\(id)' differs from the folder name '\(name)'")
         }
         let manifest = RunManifest(
             id: name, checklist: checklist ?? "", environment: environment ?? "", startedAt: startedAt ?? Timestamp(seconds: 0),
-            title: reader.string("title"), commit: reader.string("commit"), branch: reader.string("branch"),
-            url: reader.string("url"), trigger: reader.string("trigger"), labels: reader.stringMap("labels"))
+            title: reader.string(.title), commit: reader.string(.commit), branch: reader.string(.branch),
+            url: reader.string(.url), trigger: reader.string(.trigger), labels: reader.stringMap(.labels))
         if let first = reader.problems.first { throw .error(path, first) }
         return manifest
     }

@@ -29,16 +29,16 @@ package struct RunManifest: Sendable, Codable, Equatable {
         self.labels = labels
     }
 
-    package enum CodingKeys: String, CodingKey {
-        case id, checklist, environment, title, commit, branch, url, trigger, labels
-        case startedAt = "started_at"
-    }
+    /// `start-run` writes run.json by encoding this type, so its keys are the contract's.
+    package typealias CodingKeys = RunField
 }
 
 /// A link to evidence a probe left (a CI log, a dashboard, a report).
 package struct Evidence: Sendable, Codable, Equatable {
     package var label: String
     package var url: String
+
+    package typealias CodingKeys = EvidenceField
 
     package init(label: String, url: String) {
         self.label = label

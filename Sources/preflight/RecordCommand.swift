@@ -34,31 +34,27 @@ struct RecordCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (manifest, checklist) = try target.load(content)
+        let (_, checklist) = try target.load(content)
         let id = try ItemReference.resolve(item, in: checklist, runDir: target.trimmed)
-        let links = evidence.map { entry -> [String: String] in
+        let links = evidence.map { entry -> Evidence in
             let parts = entry.split(separator: "=", maxSplits: 1)
-            return ["label": String(parts[0]), "url": parts.count > 1 ? String(parts[1]) : ""]
+            // `--evidence =` splits into nothing; it must not crash.
+            return Evidence(label: parts.first.map(String.init) ?? "", url: parts.count > 1 ? String(parts[1]) : "")
         }
+        // validate() has checked both; these guards only keep a bad value from being written.
+        guard let resultStatus = ResultStatus(rawValue: status.lowercased()) else {
+            throw ValidationError("--status must be pass, fail, warn or skip (got '\(status)')")
+        }
+        let duration = try validFor.map { text in
+            guard let duration = ISODuration(text) else { throw ValidationError("--valid-for '\(text)' is not an ISO-8601 duration such as P30D") }
+            return duration
+        }
+        let now = Timestamp.now
         let record = ResultRecord(
-            item: id, status: status.lowercased(), summary: summary, details: details, probe: probe,
-            observed_at: Timestamp.now.text, duration_ms: durationMs, evidence: links.isEmpty ? nil : links, valid_for: validFor)
-        try ItemReference.write(record, runDir: target.trimmed, prefix: probe ?? "result")
-        _ = manifest
+            item: id, status: resultStatus, summary: summary, details: details, probe: probe,
+            observedAt: now, durationMs: durationMs, evidence: links, validFor: duration)
+        try ItemReference.write(runDir: target.trimmed) { try RecordWriter.write(result: record, into: $0, now: now) }
     }
-}
-
-/// A result as written to disk (the input contract's field names).
-struct ResultRecord: Encodable {
-    var item: String
-    var status: String
-    var summary: String?
-    var details: String?
-    var probe: String?
-    var observed_at: String
-    var duration_ms: Int?
-    var evidence: [[String: String]]?
-    var valid_for: String?
 }
 
 /// Shared by record, sign and waive: resolve a reference or exit 1 with the candidates.
@@ -67,17 +63,20 @@ enum ItemReference {
         switch ItemResolver(checklist).resolve(reference) {
         case .success(let id): return id
         case .failure(let failure):
-            Output.error("\(runDir): error: \(failure)")
+            Output.print(diagnostics: [.error(runDir, "\(failure)")])
             throw ExitCode(1)
         }
     }
 
-    static func write<T: Encodable>(_ record: T, runDir: String, prefix: String) throws {
+    /// Runs a record writer on the run folder and prints the new file's path, or exits 1 with the reason.
+    static func write(runDir: String, _ writer: (String) throws -> String) throws {
         do {
-            let path = try RecordWriter.write(record, into: runDir, prefix: prefix, now: Timestamp.now)
-            print(path)
+            print(try writer(runDir))
+        } catch let diagnostic as Diagnostic {
+            Output.print(diagnostics: [diagnostic])
+            throw ExitCode(1)
         } catch {
-            Output.error("\(runDir): error: \(error)")
+            Output.print(diagnostics: [.error(runDir, "\(error)")])
             throw ExitCode(1)
         }
     }

@@ -16,7 +16,7 @@ struct ContentOptions: ParsableArguments {
         do {
             return try ChecklistLibrary.load(content)
         } catch {
-            Output.error(error.description)
+            Output.print(diagnostics: [error])
             throw ExitCode(1)
         }
     }
@@ -45,7 +45,7 @@ struct RunDirArgument: ParsableArguments {
             let checklist = try content.library().checklist(named: manifest.checklist, for: trimmed + "/run.json")
             return (manifest, checklist)
         } catch let diagnostic as Diagnostic {
-            Output.error(diagnostic.description)
+            Output.print(diagnostics: [diagnostic])
             throw ExitCode(1)
         }
     }

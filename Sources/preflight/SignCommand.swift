@@ -25,18 +25,15 @@ struct SignCommand: ParsableCommand {
         let roles = checklist.signoffRoles
         guard let canonical = roles.first(where: { $0.lowercased() == role.lowercased() }) else {
             let known = roles.isEmpty ? "the checklist has no sign-off roles" : "roles: " + roles.joined(separator: ", ")
-            Output.error("\(target.trimmed): error: '\(role)' is not a sign-off role of '\(checklist.name)' (\(known))")
+            Output.print(diagnostics: [.error(target.trimmed, "'\(role)' is not a sign-off role of '\(checklist.name)' (\(known))")])
             throw ExitCode(1)
         }
-        let record = ["signoffs": [SignoffRecord(role: canonical, name: name, decision: decision.rawValue, at: Timestamp.now.text, comment: comment)]]
-        try ItemReference.write(record, runDir: target.trimmed, prefix: "signoff-" + Slug.make(canonical))
+        let decided: Signoff.Decision = switch decision {
+        case .approve: .approve
+        case .reject: .reject
+        }
+        let now = Timestamp.now
+        let record = SignoffRecord(role: canonical, name: name, decision: decided, at: now, comment: comment)
+        try ItemReference.write(runDir: target.trimmed) { try RecordWriter.write(signoff: record, into: $0, now: now) }
     }
-}
-
-struct SignoffRecord: Encodable {
-    var role: String
-    var name: String
-    var decision: String
-    var at: String
-    var comment: String?
 }

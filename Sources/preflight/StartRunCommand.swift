@@ -32,15 +32,16 @@ struct StartRunCommand: ParsableCommand {
         do {
             _ = try library.checklist(named: checklist, for: content.content)
         } catch {
-            Output.error(error.description)
+            Output.print(diagnostics: [error])
             throw ExitCode(1)
         }
         let ci = CIEnvironment(ProcessInfo.processInfo.environment)
         let now = Timestamp.now
         let compact = now.text.filter { $0.isNumber }
         let runID = id ?? "\(Slug.make(environment, fallback: "run"))-\(ci.runID ?? String(compact.prefix(8)) + "-" + String(compact.dropFirst(8).prefix(6)))"
+        // Only an id made from CI variables gets here (validate() checked --id); the runs folder is where it would go.
         if let problem = RunID.validate(runID) {
-            Output.error("error: \(problem)")
+            Output.print(diagnostics: [.error(runs, problem)])
             throw ExitCode(1)
         }
         let folder = (runs as NSString).appendingPathComponent(runID)
@@ -52,13 +53,16 @@ struct StartRunCommand: ParsableCommand {
             // Creating the folder itself without intermediates fails if it exists: two jobs never share a run by accident.
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         } catch {
-            Output.error("\(folder): error: cannot create the run folder (does the run already exist?)")
+            Output.print(diagnostics: [.error(folder, "cannot create the run folder (does the run already exist?)")])
             throw ExitCode(1)
         }
         do {
-            try RecordWriter.writeAtomically(RecordWriter.encode(manifest), to: (folder as NSString).appendingPathComponent("run.json"))
+            try RecordWriter.write(manifest: manifest, into: folder)
+        } catch let diagnostic as Diagnostic {
+            Output.print(diagnostics: [diagnostic])
+            throw ExitCode(1)
         } catch {
-            Output.error("\(error)")
+            Output.print(diagnostics: [.error((folder as NSString).appendingPathComponent("run.json"), "\(error)")])
             throw ExitCode(1)
         }
         print(folder)

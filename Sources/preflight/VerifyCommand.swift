@@ -30,7 +30,7 @@ struct VerifyCommand: ParsableCommand {
         if path.hasSuffix(".json") || inSite {
             let file = inSite ? siteReport : path
             guard let bytes = FileManager.default.contents(atPath: file) else {
-                Output.error("\(file): error: cannot read the file")
+                Output.print(diagnostics: [.error(file, "cannot read the file")])
                 throw ExitCode(1)
             }
             data = bytes
@@ -44,7 +44,7 @@ struct VerifyCommand: ParsableCommand {
         let actual = ReportDigest.sha256(data)
         print(actual)
         if let digest, digest.lowercased() != actual {
-            Output.error("\(path): error: digest differs: the sheet says \(digest), the run gives \(actual)")
+            Output.print(diagnostics: [.error(path, "digest differs: the sheet says \(digest), the run gives \(actual)")])
             throw ExitCode(1)
         }
     }

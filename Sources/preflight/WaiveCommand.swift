@@ -25,14 +25,9 @@ struct WaiveCommand: ParsableCommand {
     func run() throws {
         let (_, checklist) = try target.load(content)
         let id = try ItemReference.resolve(item, in: checklist, runDir: target.trimmed)
-        let record = ["waivers": [WaiverRecord(item: id, reason: reason, approved_by: approvedBy, expires_at: expires)]]
-        try ItemReference.write(record, runDir: target.trimmed, prefix: "waiver")
+        // validate() has checked the date; the guard only keeps a bad value from being written.
+        guard let expiresAt = Timestamp(expires) else { throw ValidationError("--expires '\(expires)' is not an ISO-8601 date or time") }
+        let record = WaiverRecord(item: id, reason: reason, approvedBy: approvedBy, expiresAt: expiresAt)
+        try ItemReference.write(runDir: target.trimmed) { try RecordWriter.write(waiver: record, into: $0, now: Timestamp.now) }
     }
-}
-
-struct WaiverRecord: Encodable {
-    var item: String
-    var reason: String
-    var approved_by: String
-    var expires_at: String
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Runs the built `preflight` binary end to end.
 ///
-/// The binary is `<package root>/.build/debug/preflight` (built by `scripts/test` before
-/// `swift test`), or the path in the environment variable `PREFLIGHT_BIN`.
+/// The binary is the one `PreflightBinary.path` finds: the path in the environment variable
+/// `PREFLIGHT_BIN`, else the `preflight` built next to the test runner (so `--scratch-path`
+/// builds work), else `<package root>/.build/debug/preflight` (built by `scripts/test`).
 struct CLI {
     struct Result {
         var status: Int32
@@ -16,10 +17,7 @@ struct CLI {
         var description: String { "no preflight binary at \(path); run `swift build` (scripts/test does) or set PREFLIGHT_BIN" }
     }
 
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["PREFLIGHT_BIN"], !path.isEmpty { return path }
-        return Fixture.packageRoot.appendingPathComponent(".build/debug/preflight").path
-    }
+    static var binary: String { PreflightBinary.path }
 
     /// Runs `preflight arguments…` in `directory` and waits for it. Output goes through files,
     /// so a chatty command cannot fill a pipe and hang the test.
