@@ -188,18 +188,19 @@ extension SectionReport {
 }
 
 extension RunManifest {
+    /// The manifest in its run.json field names (`RunField`), keys in sorted order.
     package func write(_ json: inout JSONBuilder) {
         json.beginObject()
-        if let branch { json.key("branch"); json.string(branch) }
-        json.key("checklist"); json.string(checklist)
-        if let commit { json.key("commit"); json.string(commit) }
-        json.key("environment"); json.string(environment)
-        json.key("id"); json.string(id)
-        if let labels { json.key("labels"); json.stringMap(labels) }
-        json.key("started_at"); json.string(startedAt.text)
-        if let title { json.key("title"); json.string(title) }
-        if let trigger { json.key("trigger"); json.string(trigger) }
-        if let url { json.key("url"); json.string(url) }
+        if let branch { json.key(RunField.branch.rawValue); json.string(branch) }
+        json.key(RunField.checklist.rawValue); json.string(checklist)
+        if let commit { json.key(RunField.commit.rawValue); json.string(commit) }
+        json.key(RunField.environment.rawValue); json.string(environment)
+        json.key(RunField.id.rawValue); json.string(id)
+        if let labels { json.key(RunField.labels.rawValue); json.stringMap(labels) }
+        json.key(RunField.startedAt.rawValue); json.string(startedAt.text)
+        if let title { json.key(RunField.title.rawValue); json.string(title) }
+        if let trigger { json.key(RunField.trigger.rawValue); json.string(trigger) }
+        if let url { json.key(RunField.url.rawValue); json.string(url) }
         json.endObject()
     }
 }

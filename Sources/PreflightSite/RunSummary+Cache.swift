@@ -68,16 +68,16 @@ extension RunSummary {
 
 extension RunManifest {
     init?(cached value: JSONValue) {
-        guard let id = value["id"]?.string, let checklist = value["checklist"]?.string,
-            let environment = value["environment"]?.string, let started = value["started_at"]?.string.flatMap(Timestamp.init)
+        guard let id = value[RunField.id.rawValue]?.string, let checklist = value[RunField.checklist.rawValue]?.string,
+            let environment = value[RunField.environment.rawValue]?.string, let started = value[RunField.startedAt.rawValue]?.string.flatMap(Timestamp.init)
         else { return nil }
         var labels: [String: String]?
-        if case .object(let pairs)? = value["labels"] {
+        if case .object(let pairs)? = value[RunField.labels.rawValue] {
             labels = Dictionary(pairs.compactMap { key, value in value.string.map { (key, $0) } }, uniquingKeysWith: { $1 })
         }
-        self.init(id: id, checklist: checklist, environment: environment, startedAt: started, title: value["title"]?.string,
-                  commit: value["commit"]?.string, branch: value["branch"]?.string, url: value["url"]?.string,
-                  trigger: value["trigger"]?.string, labels: labels)
+        self.init(id: id, checklist: checklist, environment: environment, startedAt: started, title: value[RunField.title.rawValue]?.string,
+                  commit: value[RunField.commit.rawValue]?.string, branch: value[RunField.branch.rawValue]?.string, url: value[RunField.url.rawValue]?.string,
+                  trigger: value[RunField.trigger.rawValue]?.string, labels: labels)
     }
 }
 

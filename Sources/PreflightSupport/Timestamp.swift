@@ -87,6 +87,10 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
     /// The date part in UTC: `2026-10-05`.
     package var day: String { String(Timestamp.format(seconds).prefix(10)) }
 
+    /// Seconds since 1970 for every form the README documents, nil otherwise. Hand-written because
+    /// Foundation's `ISO8601DateFormatter` takes one fixed set of options per instance (date only,
+    /// minutes without seconds and fractions each need another) and it is read for every result
+    /// of every run; impossible dates such as 2026-02-30 are refused here, not rolled over.
     package static func parse(_ text: String) -> Double? {
         let b = Array(text.utf8)
         var i = 0
