@@ -2,17 +2,17 @@ import Foundation
 import PreflightSupport
 
 /// Settings of the checklist engine: which heading words give items their kind, and limits.
-package struct ChecklistOptions: Sendable {
+public struct ChecklistOptions: Sendable {
     /// A heading that begins with one of these (case-insensitive) makes its items `go` criteria.
-    package var goHeadings: [String]
+    public var goHeadings: [String]
     /// … `no-go` criteria.
-    package var noGoHeadings: [String]
+    public var noGoHeadings: [String]
     /// … sign-off items.
-    package var signoffHeadings: [String]
+    public var signoffHeadings: [String]
     /// Largest checklist file read, in bytes.
-    package var sizeLimit: Int
+    public var sizeLimit: Int
 
-    package init(
+    public init(
         goHeadings: [String] = ["Go Criteria"],
         noGoHeadings: [String] = ["No-Go Criteria"],
         signoffHeadings: [String] = ["Sign-Off", "Signoff"],
@@ -24,7 +24,7 @@ package struct ChecklistOptions: Sendable {
         self.sizeLimit = sizeLimit
     }
 
-    package static let `default` = ChecklistOptions()
+    public static let `default` = ChecklistOptions()
 
     /// The kind a heading gives to the items under it, or nil for an ordinary heading.
     func kind(ofHeading heading: String) -> ItemKind? {

@@ -2,35 +2,35 @@ import Foundation
 import PreflightSupport
 
 /// The checklist and what the parser noticed on the way (warnings and non-fatal errors).
-package struct ParsedChecklist: Sendable {
-    package var checklist: Checklist
-    package var diagnostics: [Diagnostic]
+public struct ParsedChecklist: Sendable {
+    public var checklist: Checklist
+    public var diagnostics: [Diagnostic]
 
-    package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    package init(checklist: Checklist, diagnostics: [Diagnostic]) {
+    public init(checklist: Checklist, diagnostics: [Diagnostic]) {
         self.checklist = checklist
         self.diagnostics = diagnostics
     }
 }
 
 /// Turns checklist Markdown into a `Checklist`.
-package struct ChecklistParser: Sendable {
-    package var options: ChecklistOptions
+public struct ChecklistParser: Sendable {
+    public var options: ChecklistOptions
 
-    package init(options: ChecklistOptions = .default) {
+    public init(options: ChecklistOptions = .default) {
         self.options = options
     }
 
     /// Reads and parses a checklist file. Throws when the file cannot be read as text.
-    package func parse(fileAt path: String) throws(Diagnostic) -> ParsedChecklist {
+    public func parse(fileAt path: String) throws(Diagnostic) -> ParsedChecklist {
         let text = try TextFile.read(path, limit: options.sizeLimit)
         let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return parse(text, name: name, path: path)
     }
 
     /// Parses checklist Markdown held in memory.
-    package func parse(_ text: String, name: String, path: String) -> ParsedChecklist {
+    public func parse(_ text: String, name: String, path: String) -> ParsedChecklist {
         let blocks = CommonMark.parse(text)
         var builder = ChecklistBuilder(name: name, path: path, options: options, blocks: blocks)
         return builder.build()

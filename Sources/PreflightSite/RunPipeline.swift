@@ -6,13 +6,15 @@ import PreflightReport
 import PreflightHistory
 
 /// How much of a build was new work.
-struct BuildCounts: Sendable, Equatable {
+public struct BuildCounts: Sendable, Equatable {
     /// Runs whose folders were read and merged.
-    var merged = 0
+    public var merged = 0
     /// Runs whose pages were rendered.
-    var rendered = 0
+    public var rendered = 0
     /// Runs whose pages were reused from the previous site.
-    var reused = 0
+    public var reused = 0
+
+    public init() {}
 }
 
 /// Reads, merges and renders every run, stream by stream, reusing what the cache says is

@@ -6,15 +6,22 @@ import PreflightReport
 import PreflightHistory
 
 /// Where a build reads from and writes to.
-package struct SiteOptions: Sendable {
-    var content: String
-    package var runs: String
-    var templates: String
-    var publicDir: String
-    var schema: String?
-    var output: String
+public struct SiteOptions: Sendable {
+    /// The folder of checklist Markdown files.
+    public var content: String
+    /// The runs archive: one folder per run.
+    public var runs: String
+    /// The Mustache templates.
+    public var templates: String
+    /// Static files copied into the site as they are.
+    public var publicDir: String
+    /// JSON Schemas copied into the site's `schema/`, when the folder exists.
+    public var schema: String?
+    /// The site folder, replaced only when a build completes.
+    public var output: String
 
-    package init(content: String = "content/checklists", runs: String = "content/runs", templates: String = "templates",
+    /// The defaults are the layout of a Preflight repository.
+    public init(content: String = "content/checklists", runs: String = "content/runs", templates: String = "templates",
                 publicDir: String = "Public", schema: String? = "schema", output: String = "_site") {
         self.content = content
         self.runs = runs
@@ -26,34 +33,40 @@ package struct SiteOptions: Sendable {
 }
 
 /// What a finished build reports.
-package struct BuildSummary: Sendable {
-    package var checklists: Int
-    package var runs: Int
-    package var pages: Int
-    package var problems: [Diagnostic]
-    package var seconds: Double
+public struct BuildSummary: Sendable {
+    /// Checklists read.
+    public var checklists: Int
+    /// Runs with pages on the site.
+    public var runs: Int
+    /// Pages written or taken over.
+    public var pages: Int
+    /// Problems in the inputs; the site was written anyway, and pages show the problems they concern.
+    public var problems: [Diagnostic]
+    /// Wall time of the build.
+    public var seconds: Double
     /// Wall time of each step, in order, for `preflight build --timings`.
-    package var steps: [(name: String, seconds: Double)] = []
+    public var steps: [(name: String, seconds: Double)] = []
     /// Runs merged, rendered and reused.
-    var counts = BuildCounts()
+    public var counts = BuildCounts()
 }
 
 /// `preflight build`: checklists and runs to a static site, in named steps: load templates and
 /// checklists → read the cache and scan runs → read, merge and render runs (reusing unchanged
 /// ones) → render dashboard, trends and feed → copy assets and swap in → save the cache.
-package struct SiteBuilder: Sendable {
-    var options: SiteOptions
+public struct SiteBuilder: Sendable {
+    /// Where the build reads from and writes to.
+    public var options: SiteOptions
     /// Called with (pages written, pages in all) while pages are written.
-    var progress: (@Sendable (Int, Int) -> Void)?
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
-    package init(options: SiteOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    public init(options: SiteOptions, progress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.options = options
         self.progress = progress
     }
 
     /// Builds the site. Throws (leaving any previous site untouched) when templates or the
     /// checklist folder are unusable; input problems are returned in the summary instead.
-    package func build() throws(DiagnosticList) -> BuildSummary {
+    public func build() throws(DiagnosticList) -> BuildSummary {
         let started = Date()
         var steps: [(name: String, seconds: Double)] = []
         var mark = started

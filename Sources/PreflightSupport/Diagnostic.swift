@@ -2,18 +2,18 @@
 ///
 /// Printed as `path:line:col: error: message` (line and column when known), the form editors
 /// and CI log viewers turn into links.
-package struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
-    package enum Severity: String, Sendable, Codable, Hashable {
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Codable, Hashable {
         case error, warning
     }
 
-    package var severity: Severity
-    package var path: String
-    package var line: Int?
-    package var column: Int?
-    package var message: String
+    public var severity: Severity
+    public var path: String
+    public var line: Int?
+    public var column: Int?
+    public var message: String
 
-    package init(_ severity: Severity, path: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+    public init(_ severity: Severity, path: String, line: Int? = nil, column: Int? = nil, _ message: String) {
         self.severity = severity
         self.path = path
         self.line = line
@@ -21,16 +21,16 @@ package struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConve
         self.message = message
     }
 
-    package static func error(_ path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
+    public static func error(_ path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
         Diagnostic(.error, path: path, line: line, column: column, message)
     }
 
-    package static func warning(_ path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
+    public static func warning(_ path: String, line: Int? = nil, column: Int? = nil, _ message: String) -> Diagnostic {
         Diagnostic(.warning, path: path, line: line, column: column, message)
     }
 
     /// `path:line:col` with as much of the location as is known.
-    package var location: String {
+    public var location: String {
         var text = path
         if let line {
             text += ":\(line)"
@@ -39,7 +39,7 @@ package struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConve
         return text
     }
 
-    package var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
 
     /// The diagnostic with its path relative to `folder` when it lies inside it: how pages and
     /// report.json show paths, so that the site does not depend on where it was built. Paths
@@ -54,8 +54,8 @@ package struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConve
 }
 
 /// Several diagnostics thrown together, e.g. every template error of a build.
-package struct DiagnosticList: Error, Sendable, CustomStringConvertible {
-    package var diagnostics: [Diagnostic]
-    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
-    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
