@@ -47,7 +47,7 @@ package enum RecordWriter {
 
     /// Encodes as the project writes files people read: sorted keys, two-space indent, no escaped slashes.
     package static func encode<T: Encodable>(_ object: T) throws -> Data {
-        Data(try CanonicalJSON.encode(object, layout: .pretty))
+        try JSONEncoder.canonicalJSON(object, pretty: true)
     }
 
     /// Temp file in the same folder, then rename: the file appears whole or not at all.

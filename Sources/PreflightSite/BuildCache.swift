@@ -69,7 +69,7 @@ struct BuildCache: Sendable {
         for stream in streams.values {
             guard let pool = stream.pool, let chain = stream.poolChain else { continue }
             let path = folder + "/pool-\(chain).json"
-            if !FileManager.default.fileExists(atPath: path), let data = try? Data(CanonicalJSON.encode(pool)) {
+            if !FileManager.default.fileExists(atPath: path), let data = try? JSONEncoder.canonicalJSON(pool) {
                 try? RecordWriter.writeAtomically(data, to: path)
             }
         }

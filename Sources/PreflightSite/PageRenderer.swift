@@ -196,7 +196,7 @@ struct PageRenderer: Sendable {
 
     private func json(_ value: some Encodable, what: String) throws(DiagnosticList) -> Data {
         do {
-            return Data(try CanonicalJSON.encode(value))
+            return try JSONEncoder.canonicalJSON(value)
         } catch {
             throw DiagnosticList([.error(what, "cannot encode: \(error)")])
         }
