@@ -45,7 +45,7 @@ struct BuildCommand: ParsableCommand {
         } catch {
             if onTerminal { Output.error("") }
             Output.print(diagnostics: error.diagnostics)
-            Output.error("build failed: \(output) was left as it was")
+            Output.print(diagnostics: [.error(output, "build failed; the site was left as it was")])
             throw ExitCode(1)
         }
         if onTerminal { Output.error("") }

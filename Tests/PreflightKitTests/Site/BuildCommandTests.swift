@@ -65,7 +65,7 @@ import Testing
         let result = try CLI.run(arguments)
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(templates)/home.mustache:"))
-        #expect(result.stderr.hasSuffix("build failed: \(output) was left as it was\n"))
+        #expect(result.stderr.hasSuffix("\(output): error: build failed; the site was left as it was\n"))
         #expect(SiteFixture.tree(output) == before)
     }
 
