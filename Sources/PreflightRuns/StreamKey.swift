@@ -35,8 +35,9 @@ package struct StreamKey: Hashable, Comparable, Sendable {
     /// A title for people: the checklist's title, then what tells this stream apart.
     package func title(checklistTitle: String) -> String { "\(checklistTitle) · \(subject)" }
 
-    /// The key as one string for the build cache: components joined by NUL, which no
-    /// component can contain (run.json strings are checked for it).
+    /// The key as one string for the build cache: components joined by NUL. A component holding
+    /// a NUL itself (`\u0000` in run.json) gives text `init(cacheText:)` refuses, which costs
+    /// only that stream its cache entry: the next build merges it in full.
     package var cacheText: String { components.joined(separator: "\u{0}") }
 
     /// The key a `cacheText` was made from; nil for text of another shape (an older cache).
