@@ -79,6 +79,16 @@ struct RealChecklistSiteTests {
         #expect(css.contains(".item.open { border-left-color: var(--pendingstate)"))
     }
 
+    @Test func theRunPageFiltersFailingAndOpenSeparately() throws {
+        let site = try Self.build(try Fixture())
+        let page = try String(contentsOfFile: site + "/runs/plain-1/index.html", encoding: .utf8)
+        #expect(page.contains("<a href=\"#failing-only\" class=\"filter-on\">Show failing only</a>"))
+        #expect(page.contains("<a href=\"#open-only\" class=\"filter-on\">Show open only</a>"))
+        let css = try String(contentsOfFile: site + "/preflight.css", encoding: .utf8)
+        #expect(css.contains("#failing-only:target ~ .sections .item:not(.failing) { display: none; }"))
+        #expect(css.contains("#open-only:target ~ .sections .item:not(.open) { display: none; }"))
+    }
+
     @Test func warningsAreShownAsWarnings() throws {
         let site = try Self.build(try Fixture())
         let page = try String(contentsOfFile: site + "/runs/plain-1/index.html", encoding: .utf8)
