@@ -10,6 +10,11 @@ package enum ReportFormatter {
         return "\(Int((value * 100).rounded(.down)))%"
     }
 
+    /// "1 run", "2 runs": a count with its noun, plural unless the count is one.
+    package static func count(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+    }
+
     package static func countsLine(_ report: RunReport) -> String { countsLine(report.counts) }
 
     package static func countsLine(_ counts: [String: Int]) -> String {
@@ -34,7 +39,7 @@ package enum ReportFormatter {
         for reason in report.reasons { lines.append("  - " + (reason.item.isEmpty ? reason.why : "\(reason.item): \(reason.why)")) }
         lines.append("")
         let applicable = report.sections.isEmpty ? 0 : (report.counts.filter { $0.key != "skip" }.values.reduce(0, +))
-        lines.append("Readiness: \(percent(report.readiness)) of \(applicable) applicable checks (\(countsLine(report)))")
+        lines.append("Readiness: \(percent(report.readiness)) of \(count(applicable, "applicable check")) (\(countsLine(report)))")
         for section in report.sections where section.level <= 3 && section.applicable > 0 {
             let indent = String(repeating: "  ", count: max(0, section.level - 1))
             lines.append("  \(indent)\(percent(section.readiness).padding(toLength: 5, withPad: " ", startingAt: 0)) \(section.title)")
@@ -89,7 +94,7 @@ package enum ReportFormatter {
         let failing = report.items.filter { $0.state == .fail || $0.state == .warn }
         if !failing.isEmpty {
             lines.append("")
-            lines.append("<details><summary>\(failing.count) failing or warning item(s)</summary>")
+            lines.append("<details><summary>\(count(failing.count, "failing or warning item"))</summary>")
             lines.append("")
             lines.append("| State | Item | Summary |")
             lines.append("|---|---|---|")

@@ -10,11 +10,11 @@ struct DashboardPage: ViewModel {
     var empty: Bool
     /// Problems that belong to no run page: unreadable checklists, broken run folders, runs of
     /// unknown checklists.
-    package var problems: [String]
+    var problems: [ProblemView]
 
     /// `streams` and `histories` in the same order.
     init(_ streams: [RunStream], histories: [StreamHistory], options: HistoryOptions, problems: [Diagnostic] = []) {
-        self.problems = problems.map(\.description)
+        self.problems = problems.map(ProblemView.init)
         var byChecklist: [String: [(RunStream, StreamHistory)]] = [:]
         for (stream, history) in zip(streams, histories) where !stream.summaries.isEmpty {
             byChecklist[stream.checklist.name, default: []].append((stream, history))

@@ -33,7 +33,7 @@ extension ItemView {
         self.init(
             anchor: anchor, id: source.pointee.id, labelHTML: source.pointee.html,
             noteHTML: source.pointee.noteHTML.isEmpty ? nil : source.pointee.noteHTML, depth: min(item.pointee.depth, 8),
-            passing: itemState.isPassing || itemState == .skip, state: StateView(itemState),
+            passing: itemState.isPassing || itemState == .skip, failing: itemState == .fail || itemState == .warn, state: StateView(itemState),
             criterion: item.pointee.criterion.map(Self.word), summary: result?.summary, details: result?.details,
             probe: result?.probe, observed: result?.observedAt.display, evidence: result?.evidence.map(EvidenceView.init) ?? [],
             carriedFrom: item.pointee.carriedFrom.map { LinkView(href: "../\($0)/index.html", text: $0) },

@@ -41,7 +41,7 @@ extension RunPage {
         }
         checklistHTML = try Self.checklistHTML(try Self.sections(context.checklist, report, rows: rows), blocks: blocks)
         signoffs = report.signoffs.map(SignoffRowView.init)
-        problems = report.problems.map { $0.relative(to: context.archive).description }
+        problems = report.problems.map { ProblemView($0.relative(to: context.archive)) }
         // On its own: the lengths of its lists differ from run to run, and in the page's shape they
         // would make nearly every run page a shape of its own.
         changesHTML = try blocks.render(Self.changesTemplate, ChangesView(context.previous, RunSummary(report, checklist: context.checklist),

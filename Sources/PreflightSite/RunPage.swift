@@ -24,7 +24,7 @@ struct RunPage: ViewModel {
     /// The checklist's sections and items, rendered from `partials/checklist.mustache`.
     var checklistHTML: RawHTML
     var signoffs: [SignoffRowView]
-    package var problems: [String]
+    var problems: [ProblemView]
     /// What changed since the previous run, rendered from `partials/run-changes.mustache`.
     var changesHTML: RawHTML
     var previous: LinkView?
@@ -66,6 +66,8 @@ struct ItemView: ViewModel, Hashable {
     var noteHTML: String?
     var depth: Int
     var passing: Bool
+    /// Fail or warn; a not-passing row that is not failing is open (pending).
+    var failing: Bool
     var state: StateView
     var criterion: String?
     var summary: String?

@@ -12,6 +12,7 @@ struct StreamCardView: ViewModel {
     var readiness: PercentView
     var started: String
     var runCount: Int
+    var runCountText: String
     var counts: [CountView]
     /// Inline SVG of readiness over the newest runs.
     var sparkline: String
@@ -19,6 +20,8 @@ struct StreamCardView: ViewModel {
     /// How far this environment trails (or leads) the group's first one; nil for that one.
     var comparison: String?
     var blockers: [LinkView]
+    /// What keeps a non-GO card from GO when no open blocker says so (checklists without Go/No-Go criteria).
+    var reasons: [ReasonView]
     var trendHref: String
     var latest: LinkView
     var signoffHref: String
@@ -33,6 +36,7 @@ struct StreamCardView: ViewModel {
         readiness = PercentView(report.readiness)
         started = report.run.startedAt.display
         runCount = stream.summaries.count
+        runCountText = ReportFormatter.count(runCount, "run")
         counts = ItemState.allCases.compactMap { state in
             let count = report.counts[state.rawValue] ?? 0
             return count > 0 ? CountView(state: StateView(state), count: count) : nil
@@ -44,10 +48,11 @@ struct StreamCardView: ViewModel {
         sparkline = Sparkline.svg(recent.map { $0.readiness }, label: label)
         comparison = leader.map { environment, other in
             let gap = Int((other.readiness * 100).rounded(.down)) - Int((report.readiness * 100).rounded(.down))
-            let position = gap > 0 ? "\(gap) points behind" : gap < 0 ? "\(-gap) points ahead of" : "level with"
+            let position = gap > 0 ? "\(ReportFormatter.count(gap, "point")) behind" : gap < 0 ? "\(ReportFormatter.count(-gap, "point")) ahead of" : "level with"
             return "\(position) \(environment) (\(other.verdict.rawValue.uppercased()) \(ReportFormatter.percent(other.readiness)) on \(other.run.startedAt.day))"
         }
         blockers = history.openBlockers.map { LinkView(href: runHref + "#" + Anchor.item($0.id), text: $0.text) }
+        reasons = blockers.isEmpty && report.verdict != .go ? VerdictView(report.verdict, reasons: report.reasons, anchorPrefix: runHref).reasons : []
         trendHref = "trends/\(stream.path)/index.html"
         latest = LinkView(href: runHref, text: report.run.id)
         signoffHref = "runs/\(report.run.id)/signoff.html"

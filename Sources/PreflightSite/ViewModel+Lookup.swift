@@ -122,6 +122,7 @@ extension ItemView {
         case "noteHTML": return Lookup.optional(self.noteHTML)
         case "depth": return self.depth
         case "passing": return self.passing
+        case "failing": return self.failing
         case "state": return self.state
         case "criterion": return Lookup.optional(self.criterion)
         case "summary": return Lookup.optional(self.summary)
@@ -230,6 +231,16 @@ extension PercentView {
         switch name {
         case "text": return self.text
         case "value": return self.value
+        default: return nil
+        }
+    }
+}
+
+extension ProblemView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": return self.text
+        case "severity": return self.severity
         default: return nil
         }
     }
@@ -427,11 +438,13 @@ extension StreamCardView {
         case "readiness": return self.readiness
         case "started": return self.started
         case "runCount": return self.runCount
+        case "runCountText": return self.runCountText
         case "counts": return self.counts
         case "sparkline": return self.sparkline
         case "sparklineCaption": return self.sparklineCaption
         case "comparison": return Lookup.optional(self.comparison)
         case "blockers": return self.blockers
+        case "reasons": return self.reasons
         case "trendHref": return self.trendHref
         case "latest": return self.latest
         case "signoffHref": return self.signoffHref

@@ -172,6 +172,7 @@ extension ItemView: ShapedModel {
         shape.add(self.noteHTML)
         shape.add(self.depth)
         shape.add(self.passing)
+        shape.add(self.failing)
         shape.add(self.state)
         shape.add(self.criterion)
         shape.add(self.summary)
@@ -194,6 +195,7 @@ extension ItemView: ShapedModel {
         children["noteHTML"] = tokens.placeholder(self.noteHTML)
         children["depth"] = tokens.placeholder(self.depth)
         children["passing"] = tokens.placeholder(self.passing)
+        children["failing"] = tokens.placeholder(self.failing)
         children["state"] = tokens.placeholder(self.state)
         children["criterion"] = tokens.placeholder(self.criterion)
         children["summary"] = tokens.placeholder(self.summary)
@@ -350,6 +352,20 @@ extension PercentView: ShapedModel {
         var children: [String: Any] = [:]
         children["text"] = tokens.placeholder(self.text)
         children["value"] = tokens.placeholder(self.value)
+        return PlaceholderModel(children)
+    }
+}
+
+extension ProblemView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.text)
+        shape.add(self.severity)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["text"] = tokens.placeholder(self.text)
+        children["severity"] = tokens.placeholder(self.severity)
         return PlaceholderModel(children)
     }
 }
@@ -656,11 +672,13 @@ extension StreamCardView: ShapedModel {
         shape.add(self.readiness)
         shape.add(self.started)
         shape.add(self.runCount)
+        shape.add(self.runCountText)
         shape.add(self.counts)
         shape.add(self.sparkline)
         shape.add(self.sparklineCaption)
         shape.add(self.comparison)
         shape.add(self.blockers)
+        shape.add(self.reasons)
         shape.add(self.trendHref)
         shape.add(self.latest)
         shape.add(self.signoffHref)
@@ -675,11 +693,13 @@ extension StreamCardView: ShapedModel {
         children["readiness"] = tokens.placeholder(self.readiness)
         children["started"] = tokens.placeholder(self.started)
         children["runCount"] = tokens.placeholder(self.runCount)
+        children["runCountText"] = tokens.placeholder(self.runCountText)
         children["counts"] = tokens.placeholder(self.counts)
         children["sparkline"] = tokens.placeholder(self.sparkline)
         children["sparklineCaption"] = tokens.placeholder(self.sparklineCaption)
         children["comparison"] = tokens.placeholder(self.comparison)
         children["blockers"] = tokens.placeholder(self.blockers)
+        children["reasons"] = tokens.placeholder(self.reasons)
         children["trendHref"] = tokens.placeholder(self.trendHref)
         children["latest"] = tokens.placeholder(self.latest)
         children["signoffHref"] = tokens.placeholder(self.signoffHref)

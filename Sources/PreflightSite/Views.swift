@@ -143,3 +143,14 @@ struct PercentView: ViewModel {
         }
     }
 }
+
+/// One input problem, with its severity as a word and a CSS class, so warnings do not look like errors.
+struct ProblemView: ViewModel, Hashable {
+    var text: String
+    var severity: String
+
+    init(_ diagnostic: Diagnostic) {
+        text = diagnostic.description
+        severity = diagnostic.severity.rawValue
+    }
+}

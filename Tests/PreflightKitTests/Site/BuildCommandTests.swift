@@ -46,7 +46,7 @@ import Testing
         // The site was still written, and the problem is on that run's page only.
         let page = try String(contentsOfFile: output + "/runs/staging-2026-11-12-1/index.html", encoding: .utf8)
         #expect(page.contains("<h2 id=\"problems-heading\">Problems in this run's input</h2>"))
-        let shown = try #require(page.firstMatch(of: /<ul class="problems"><li><code>([^<]*)<\/code><\/li><\/ul>/))
+        let shown = try #require(page.firstMatch(of: /<ul class="problems"><li class="problem-error"><code>([^<]*)<\/code><\/li><\/ul>/))
         let text = String(shown.1).replacingOccurrences(of: "&#39;", with: "'")
         #expect(text.hasPrefix("staging-2026-11-12-1/broken.json:2:13: error: malformed JSON"))
         #expect(text.hasSuffix(String(problem.split(separator: ": error: ", maxSplits: 1).last ?? "")))
