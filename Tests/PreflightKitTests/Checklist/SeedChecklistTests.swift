@@ -59,6 +59,14 @@ import Testing
         #expect(parsed.checklist.item(id: "gono-go-decision/go-criteria-all-must-be-met/all-tests-passing")?.kind == .go)
     }
 
+    /// The 177 ids probes and archives already use: a parser change must not move one of them.
+    @Test func theSeedIDsAreTheCommittedOnes() throws {
+        let fixture = Fixture.packageRoot.appendingPathComponent("Tests/Fixtures/seed-ids.txt").path
+        let committed = try String(contentsOfFile: fixture, encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(committed.count == 177)
+        #expect(parsed.ids == committed)
+    }
+
     @Test func everyIDIsUnique() {
         #expect(Set(parsed.ids).count == parsed.ids.count)
     }
