@@ -89,10 +89,10 @@ extension ChecklistBuilder {
         text.split(whereSeparator: \.isWhitespace).prefix(count).joined(separator: " ")
     }
 
-    /// The rest of the label paragraph, then the item's own paragraphs, code blocks and plain lists.
+    /// The item's own paragraphs, code blocks and plain lists after its label paragraph.
     private func note(of draft: ItemDraft, containsTask: [Bool]) -> (String, String) {
-        var texts: [String] = draft.task.restText.isEmpty ? [] : [draft.task.restText]
-        var html = draft.task.restHTML
+        var texts: [String] = []
+        var html = ""
         var index = draft.block + 2  // skip the list item and its label paragraph
         while index < blocks.count, blocks[index].depth > blocks[draft.block].depth {
             let block = blocks[index]

@@ -1,22 +1,21 @@
 import Foundation
 import PreflightSupport
 
-/// The label line of a GitHub-style task item, recognised in a list item's first paragraph.
+/// The label of a GitHub-style task item, recognised in a list item's first paragraph.
 ///
 /// Plain cmark has no task-list extension: a list item is a task when its first paragraph's
-/// first text begins with `[ ]`, `[x]` or `[X]` followed by a space or tab.
+/// first text begins with `[ ]`, `[x]` or `[X]` followed by a space or tab. The label is that
+/// whole paragraph: in CommonMark a line break inside a paragraph is a space, so a label
+/// wrapped over several source lines is one sentence, not a label and a note.
 struct TaskLine: Equatable {
     var checked: Bool
-    /// The label line as plain text, without box and `{#id}`.
+    /// The label as plain text, without box and `{#id}`, line breaks as spaces.
     var text: String
-    /// The label line as safe HTML.
+    /// The label as safe HTML, line breaks as spaces.
     var html: String
-    /// Plain text and HTML of the rest of the first paragraph (lines after the label line).
-    var restText: String
-    var restHTML: String
     /// Text of a bold span that opens the label.
     var leadingBold: String?
-    /// The id given by a trailing `{#custom-id}`.
+    /// The id given by a `{#custom-id}` closing the label's first line or its last.
     var explicitID: String?
 
     /// Recognises the list item at `index` as a task, or returns nil.
@@ -33,12 +32,18 @@ struct TaskLine: Equatable {
         let mark = Array(head)[1]
         guard mark == " " || mark == "x" || mark == "X" else { return nil }
 
-        let plain = paragraph.inlines.map(\.text).joined().dropFirst(4)
-        let lines = plain.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        let (text, explicitID) = ExplicitID.split(String(lines.first ?? ""))
-        let restText = lines.count > 1 ? String(lines[1]).trimmingCharacters(in: .whitespaces) : ""
-
-        let (labelHTML, restHTML) = splitHTML(paragraph.html)
+        var lines = paragraph.inlines.map(\.text).joined().dropFirst(4)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var htmlLines = bodyHTML(paragraph.html).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // `{#id}` closes the first line (where it always went) or, in a wrapped label, the last.
+        var explicitID: String?
+        for line in Set([0, lines.count - 1]).sorted() where explicitID == nil {
+            let (text, id) = ExplicitID.split(lines[line])
+            guard let id else { continue }
+            explicitID = id
+            lines[line] = text
+            if line < htmlLines.count { htmlLines[line] = ExplicitID.split(htmlLines[line]).text }
+        }
         var bold: String?
         if first.text.count == 4 || first.text.dropFirst(4).allSatisfy(\.isWhitespace),
             paragraph.inlines.count > 1, paragraph.inlines[1].kind == .strong
@@ -46,21 +51,21 @@ struct TaskLine: Equatable {
             bold = paragraph.inlines[1].text.replacingOccurrences(of: "\n", with: " ")
         }
         return TaskLine(
-            checked: mark != " ", text: text.trimmingCharacters(in: .whitespaces),
-            html: ExplicitID.split(labelHTML).text.trimmingCharacters(in: .whitespaces),
-            restText: restText, restHTML: restHTML, leadingBold: bold, explicitID: explicitID)
+            checked: mark != " ", text: joined(lines), html: joined(htmlLines), leadingBold: bold, explicitID: explicitID)
     }
 
-    /// Splits cmark's `<p>[ ] label\nrest</p>` into the label HTML (box removed) and the rest as a paragraph.
-    private static func splitHTML(_ html: String) -> (String, String) {
+    /// Lines joined by single spaces, as a paragraph's soft breaks read.
+    private static func joined(_ lines: [String]) -> String {
+        lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// cmark's `<p>[ ] label…</p>` without the paragraph tags and the box.
+    private static func bodyHTML(_ html: String) -> String {
         var body = Substring(html)
         if body.hasPrefix("<p>") { body = body.dropFirst(3) }
         while body.last == "\n" { body = body.dropLast() }
         if body.hasSuffix("</p>") { body = body.dropLast(4) }
-        body = body.dropFirst(4)
-        guard let newline = body.firstIndex(of: "\n") else { return (String(body), "") }
-        let rest = body[body.index(after: newline)...]
-        return (String(body[..<newline]), rest.isEmpty ? "" : "<p>\(rest)</p>\n")
+        return String(body.dropFirst(4))
     }
 }
 

@@ -124,10 +124,33 @@ import Testing
         #expect(!item.html.contains("onerror"))
     }
 
-    @Test func textAfterTheLabelLineIsTheNote() throws {
+    /// In CommonMark a line break inside a paragraph is a space: a wrapped label is one sentence.
+    @Test func aLabelWrappedOverLinesIsOneSentence() throws {
+        let parsed = Fixture.parse("""
+            # T
+            - [ ] Ensure the page title doesn't possess more than 150
+              characters.
+            - [ ] Keep **secrets** out of
+              [the logs](https://example.com/logs) {#no-secrets}
+            - [x] Short {#short}
+              but wrapped
+            """)
+        let items = parsed.checklist.items
+        #expect(items.map(\.text) == ["Ensure the page title doesn't possess more than 150 characters.",
+                                      "Keep secrets out of the logs", "Short but wrapped"])
+        #expect(items[0].html == "Ensure the page title doesn’t possess more than 150 characters."
+            || items[0].html == "Ensure the page title doesn't possess more than 150 characters.")
+        #expect(items[1].html == "Keep <strong>secrets</strong> out of <a href=\"https://example.com/logs\">the logs</a>")
+        #expect(items.map(\.note) == ["", "", ""])
+        // Ids: the first eight words of the whole label; `{#id}` closes the first line or the last.
+        #expect(parsed.ids == ["ensure-the-page-title-doesnt-possess-more-than", "no-secrets", "short"])
+    }
+
+    @Test func blocksAfterTheLabelParagraphAreTheNote() throws {
         let parsed = Fixture.parse("""
             # T
             - [ ] Backups tested
+
               Restore took **12 minutes**.
 
               ```sh
@@ -137,6 +160,7 @@ import Testing
               * see runbook
 
               - [ ] Child item
+
                 Child note.
 
             A section paragraph.

@@ -76,7 +76,7 @@ import Testing
         let crlf = Fixture.parse(text.replacingOccurrences(of: "\n", with: "\r\n")).checklist
         #expect(crlf.items == lf.items)
         #expect(crlf.sections == lf.sections)
-        #expect(crlf.items[1].note == "with a note")
+        #expect(crlf.items[1].text == "Child with a note")
     }
 
     @Test func fileOverTheSizeLimitIsAClearError() throws {
