@@ -41,7 +41,7 @@ extension ChecklistBuilder {
                 id = explicit
             } else {
                 let prefix = draft.parent.map { ids[$0] } ?? sectionID(draft.section)
-                let own = Slug.make(draft.task.leadingBold ?? firstWords(draft.task.text, 8))
+                let own = Slug.component(draft.task.leadingBold ?? draft.task.text, fallback: "item")
                 let wanted = prefix.isEmpty ? own : prefix + "/" + own
                 let claimed = slugs.claim(wanted)
                 id = claimed.slug
@@ -83,10 +83,6 @@ extension ChecklistBuilder {
         var role = bold.trimmingCharacters(in: .whitespaces)
         while role.hasSuffix(":") { role.removeLast() }
         return role.trimmingCharacters(in: .whitespaces)
-    }
-
-    private func firstWords(_ text: String, _ count: Int) -> String {
-        text.split(whereSeparator: \.isWhitespace).prefix(count).joined(separator: " ")
     }
 
     /// The item's own paragraphs, code blocks and plain lists after its label paragraph.

@@ -142,7 +142,7 @@ struct ChecklistBuilder {
             }
             id = explicit
         } else {
-            let slug = childSlugs[parent, default: Slug.Deduplicator()].claim(Slug.make(text, fallback: "section")).slug
+            let slug = childSlugs[parent, default: Slug.Deduplicator()].claim(Slug.component(text, fallback: "section")).slug
             id = sections[parent].id.isEmpty ? slug : sections[parent].id + "/" + slug
         }
         let kind = options.kind(ofHeading: text) ?? sections[parent].kind

@@ -24,6 +24,17 @@ package enum Slug {
         return slug.isEmpty ? fallback : slug
     }
 
+    /// The slug of one id component from a heading or label: URLs are left out (a bare
+    /// `https://…` would run into the words), and at most the first `words` words count, so a long
+    /// question heading still gives a short id.
+    package static func component(_ text: String, words: Int = 8, fallback: String) -> String {
+        let kept = text.split(whereSeparator: \.isWhitespace).filter { word in
+            let lower = word.lowercased()
+            return !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www."))
+        }
+        return make(kept.prefix(words).joined(separator: " "), fallback: fallback)
+    }
+
     /// Gives repeated slugs `-2`, `-3`… in the order they are claimed.
     package struct Deduplicator {
         private var used: [String: Int] = [:]

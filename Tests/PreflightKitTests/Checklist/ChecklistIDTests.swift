@@ -149,4 +149,21 @@ import Testing
         #expect(Fixture.parse(text).ids == Fixture.parse(text).ids)
         #expect(Fixture.parse(text).ids == ["a/x", "a/x-2", "a-2/y", "a-2/y/z"])
     }
+
+    /// A bare URL never runs into a slug, and a long question heading still gives a short id.
+    @Test func urlsAreLeftOutAndComponentsStopAtEightWords() {
+        let parsed = Fixture.parse("""
+            # T
+            ## How do you make sure that every service in production can be rolled back within minutes?
+            - [ ] Choose boring technology https://boringtechnology.club
+            - [ ] **Read** www.example.com/guide first
+            """)
+        #expect(parsed.ids == [
+            "how-do-you-make-sure-that-every-service/choose-boring-technology",
+            "how-do-you-make-sure-that-every-service/read",
+        ])
+        #expect(Slug.component("See https://12factor.net/logs and WWW.X.ORG now", fallback: "item") == "see-and-now")
+        #expect(Slug.component("one two three four five six seven eight nine ten", fallback: "item")
+            == "one-two-three-four-five-six-seven-eight")
+    }
 }
