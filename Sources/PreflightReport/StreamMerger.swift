@@ -99,10 +99,9 @@ package struct StreamMerger: Sendable {
     package func report(for manifest: RunManifest) -> RunReport {
         let runs = archive.earlierRuns(than: manifest) + [manifest]
         var last: RunReport?
-        merge(runs, summarize: { _ in () }) { (chunk: Chunk<Void>) in
-            if chunk.range.upperBound == runs.count { last = chunk.reports.take(chunk.range.count - 1) }
-        }
-        // `runs` is never empty, so the last chunk always sets it.
+        // Only the last report of each chunk is kept; the last chunk's is the run's.
+        merge(runs, summarize: { _ in () }) { (chunk: Chunk<Void>) in last = chunk.reports.take(chunk.range.count - 1) }
+        // `runs` ends with `manifest`, so the merge always hands over at least one chunk.
         return last ?? builder.build(RunReader.read(folder: archive.folder(of: manifest.id), manifest: manifest, checklist: checklist))
     }
 }

@@ -90,7 +90,7 @@ struct BuildCache: Sendable {
 
 /// One stream's runs as the last build left them.
 struct StreamCache: Sendable {
-    package var runs: [RunCacheEntry]
+    var runs: [RunCacheEntry]
     /// The chain key before the stream's last run: the carry-forward state there is saved in a
     /// pool file, so an appended run re-merges only the last run and itself.
     var poolChain: String?
@@ -127,7 +127,8 @@ struct RunCacheEntry: Sendable {
     var content: String
     /// The report's inputs: this run's content, the chain of earlier runs, the checklist.
     var report: String
-    /// The run's pages' inputs: the report, the previous run's report, the next run's id, templates.
+    /// The run's pages' inputs: the report, the previous run's report, the next run's id, the generator
+    /// (templates are keyed once for all run pages: `BuildCache.templatesKey`).
     var page: String
     /// `stat` of the files written for the run, to reuse them only while untouched.
     var outputs: String

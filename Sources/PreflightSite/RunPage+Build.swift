@@ -8,6 +8,8 @@ import PreflightHistory
 struct RunContext {
     var checklist: Checklist
     var report: RunReport
+    /// The report's summary, as the merge already made it (the changes block compares summaries).
+    var summary: RunSummary
     /// The runs folder: problem paths inside it are shown relative to it.
     var archive: String
     var previous: RunSummary?
@@ -44,7 +46,7 @@ extension RunPage {
         problems = report.problems.map { ProblemView($0.relative(to: context.archive)) }
         // On its own: the lengths of its lists differ from run to run, and in the page's shape they
         // would make nearly every run page a shape of its own.
-        changesHTML = try blocks.render(Self.changesTemplate, ChangesView(context.previous, RunSummary(report, checklist: context.checklist),
+        changesHTML = try blocks.render(Self.changesTemplate, ChangesView(context.previous, context.summary,
                                                                            checklist: context.checklist))
         previous = context.previous.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
         next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }

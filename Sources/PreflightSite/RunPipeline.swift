@@ -26,7 +26,7 @@ struct RunPipeline {
     let renderer: PageRenderer
     let oldOutput: String
     let cache: BuildCache
-    /// Everything besides a run's own data that its pages depend on (templates, generator).
+    /// What besides a run's own data its pages depend on, templates aside (see `templatesUnchanged`): the generator.
     let pagesKey: String
     /// Whether the templates the cached run pages were rendered from are unchanged.
     let templatesUnchanged: Bool
@@ -114,7 +114,7 @@ struct RunPipeline {
                 let report = chunk.reports.take(offset)
                 guard mustRender.contains(index) else { return .success(nil) }
                 let context = RunContext(
-                    checklist: checklist, report: report, archive: archive.directory,
+                    checklist: checklist, report: report, summary: merged[offset], archive: archive.directory,
                     previous: offset > 0 ? merged[offset - 1] : previous,
                     next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
                 do {
@@ -180,7 +180,7 @@ struct RunPipeline {
 private struct StreamKeys {
     var chains: [String] = []
     var reports: [String] = []
-    package var pages: [String] = []
+    var pages: [String] = []
 
     init(contents: [String], manifests: [RunManifest], first: String, pages pagesKey: String) {
         let n = contents.count

@@ -62,7 +62,7 @@ struct FlakyView: ViewModel {
     var text: String
     var href: String
     var flips: Int
-    package var runs: Int
+    var runs: Int
     var states: [StateView]
 }
 
@@ -73,7 +73,7 @@ struct LongFailingView: ViewModel {
     var state: StateView
     var since: LinkView
     var sinceDate: String
-    package var runs: Int
+    var runs: Int
     var days: String
 }
 
@@ -82,14 +82,14 @@ struct GreenView: ViewModel {
     var date: String
     var from: LinkView
     var fromWhat: String
-    package var runs: Int
+    var runs: Int
     var days: String
 }
 
 /// One page of the table of all runs, newest first.
 struct RunTableView: ViewModel {
     var rows: [RunRowView]
-    package var pages: [PageLinkView]
+    var pages: [PageLinkView]
     var caption: String
     var paginated: Bool
 }

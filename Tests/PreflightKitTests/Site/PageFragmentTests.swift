@@ -22,7 +22,8 @@ struct PageFragmentTests {
         for (checklist, _, reports) in streams {
             var previous: RunSummary?
             for report in reports {
-                let context = RunContext(checklist: checklist, report: report, archive: SiteFixture.runs, previous: previous, next: nil, digest: "d1g35t")
+                let context = RunContext(checklist: checklist, report: report, summary: RunSummary(report, checklist: checklist),
+                                         archive: SiteFixture.runs, previous: previous, next: nil, digest: "d1g35t")
                 let page = try RunPage(context, rows: rows, blocks: cache)
                 let sheet = SignoffPage(context, paper: "a4")
                 let layout = LayoutView(root: "../../", pageTitle: page.pageTitle, bodyClass: "run", stylesheets: ["x.css"],
