@@ -54,6 +54,16 @@ package enum VerdictRules {
         return (.go, reasons)
     }
 
+    /// What `decide` does for a checklist without Go/No-Go criteria, in words: a sign-off sheet
+    /// prints it instead of empty criteria tables, so the signer knows what GO means here.
+    package static func itemRuleInWords(hasSignoffs: Bool) -> String {
+        var rule = "This checklist has no Go or No-Go criteria, so its items decide the verdict: NO-GO when any item fails; "
+            + "PENDING while any item warns or has no result yet; GO when every item that applies passes, is done or is waived "
+            + "(skipped items do not count)."
+        if hasSignoffs { rule += " Every sign-off role must also approve: one rejection is NO-GO." }
+        return rule
+    }
+
     private static func detail(_ item: ItemReport) -> String {
         guard let summary = item.decidedBy?.summary, !summary.isEmpty else { return "" }
         return " (\(summary))"

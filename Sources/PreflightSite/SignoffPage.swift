@@ -15,6 +15,8 @@ struct SignoffPage: ViewModel {
     var started: String
     var verdict: VerdictView
     var readiness: PercentView
+    /// Nil when the checklist has Go/No-Go criteria; else the rule the items follow, in words.
+    var verdictRule: String?
     var goCriteria: [CriterionRowView]
     var noGoCriteria: [CriterionRowView]
     var sections: [SectionSummaryView]
@@ -22,11 +24,18 @@ struct SignoffPage: ViewModel {
     var failing: [CriterionRowView]
     var moreFailing: Int?
     var signoffs: [SignoffRowView]
+    /// Blank rows of the general approval block, for a checklist that names no sign-off roles.
+    var approvalRows: [ApprovalRowView]
     var digest: String
     var version: String
     var paper: String
     var otherPaper: LinkView
     var runHref: String
+}
+
+/// One blank row of the general approval block: name, decision, date and signature.
+struct ApprovalRowView: ViewModel {
+    var number: Int
 }
 
 /// A criterion or item on the sheet with its state in words.
@@ -39,6 +48,8 @@ struct CriterionRowView: ViewModel {
 extension SignoffPage {
     /// Sheets list at most this many failing items, so the sheet stays within two pages.
     static let failingLimit = 12
+    /// Blank approval rows on the sheet of a checklist without sign-off roles.
+    static let approvalRowCount = 2
 
     init(_ context: RunContext, paper: String) {
         let report = context.report
@@ -73,6 +84,7 @@ extension SignoffPage {
         }
         goCriteria = go
         noGoCriteria = noGo
+        verdictRule = go.isEmpty && noGo.isEmpty ? VerdictRules.itemRuleInWords(hasSignoffs: !report.signoffs.isEmpty) : nil
         blockers = present
         sections = report.sections.filter { $0.level <= 2 && $0.applicable > 0 }.map {
             SectionSummaryView(anchor: Anchor.section($0.id), title: $0.title, indent: "level-\($0.level)",
@@ -83,6 +95,7 @@ extension SignoffPage {
         }
         moreFailing = failingItems.count > Self.failingLimit ? failingItems.count - Self.failingLimit : nil
         signoffs = report.signoffs.map(SignoffRowView.init)
+        approvalRows = report.signoffs.isEmpty ? (1...Self.approvalRowCount).map { ApprovalRowView(number: $0) } : []
         digest = context.digest
         version = PreflightVersion.current
         self.paper = paper

@@ -5,6 +5,15 @@ import Mustache
 /// a switch costs nanoseconds. Every template is rendered by the tests, so a property missing
 /// here shows up as a template error.
 
+extension ApprovalRowView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "number": return self.number
+        default: return nil
+        }
+    }
+}
+
 extension ChangeView {
     func child(named name: String) -> Any? {
         switch name {
@@ -386,6 +395,7 @@ extension SignoffPage {
         case "started": return self.started
         case "verdict": return self.verdict
         case "readiness": return self.readiness
+        case "verdictRule": return Lookup.optional(self.verdictRule)
         case "goCriteria": return self.goCriteria
         case "noGoCriteria": return self.noGoCriteria
         case "sections": return self.sections
@@ -393,6 +403,7 @@ extension SignoffPage {
         case "failing": return self.failing
         case "moreFailing": return Lookup.optional(self.moreFailing)
         case "signoffs": return self.signoffs
+        case "approvalRows": return self.approvalRows
         case "digest": return self.digest
         case "version": return self.version
         case "paper": return self.paper

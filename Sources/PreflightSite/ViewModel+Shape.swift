@@ -2,6 +2,18 @@
 
 /// Shapes and placeholder models of the view models, for `FragmentCache.render(_:_:)`.
 
+extension ApprovalRowView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.number)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["number"] = tokens.placeholder(self.number)
+        return PlaceholderModel(children)
+    }
+}
+
 extension ChangeView: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.href)
@@ -583,6 +595,7 @@ extension SignoffPage: ShapedModel {
         shape.add(self.started)
         shape.add(self.verdict)
         shape.add(self.readiness)
+        shape.add(self.verdictRule)
         shape.add(self.goCriteria)
         shape.add(self.noGoCriteria)
         shape.add(self.sections)
@@ -590,6 +603,7 @@ extension SignoffPage: ShapedModel {
         shape.add(self.failing)
         shape.add(self.moreFailing)
         shape.add(self.signoffs)
+        shape.add(self.approvalRows)
         shape.add(self.digest)
         shape.add(self.version)
         shape.add(self.paper)
@@ -608,6 +622,7 @@ extension SignoffPage: ShapedModel {
         children["started"] = tokens.placeholder(self.started)
         children["verdict"] = tokens.placeholder(self.verdict)
         children["readiness"] = tokens.placeholder(self.readiness)
+        children["verdictRule"] = tokens.placeholder(self.verdictRule)
         children["goCriteria"] = tokens.placeholder(self.goCriteria)
         children["noGoCriteria"] = tokens.placeholder(self.noGoCriteria)
         children["sections"] = tokens.placeholder(self.sections)
@@ -615,6 +630,7 @@ extension SignoffPage: ShapedModel {
         children["failing"] = tokens.placeholder(self.failing)
         children["moreFailing"] = tokens.placeholder(self.moreFailing)
         children["signoffs"] = tokens.placeholder(self.signoffs)
+        children["approvalRows"] = tokens.placeholder(self.approvalRows)
         children["digest"] = tokens.placeholder(self.digest)
         children["version"] = tokens.placeholder(self.version)
         children["paper"] = tokens.placeholder(self.paper)
