@@ -43,6 +43,14 @@ struct Fixture {
         .deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Parses a checklist file (a test fixture: an unreadable file is a test failure).
+    static func parseFile(_ path: String) -> ParsedChecklist {
+        do { return try ChecklistParser().parse(fileAt: path) } catch {
+            return ParsedChecklist(checklist: Checklist(name: "", title: "", path: path, sections: [], items: []),
+                                   diagnostics: [error])
+        }
+    }
+
     /// The seed checklist shipped in `content/checklists/`.
     static let seedPath = packageRoot.appendingPathComponent("content/checklists/production-deployment.md").path
 }
