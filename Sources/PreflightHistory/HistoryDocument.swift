@@ -10,7 +10,9 @@ package struct HistoryDocument: Sendable, Codable, Equatable {
     package var environment: String
     /// One per run, ordered by `started_at`.
     package var points: [HistoryPoint]
-    /// Leaf item id → its state in each run, in the order of `points` (null where a run lacks the item).
+    /// Item id → its state in each run, in the order of `points`, for the items history follows
+    /// (`StreamHistory.tracks`: leaves, and parents decided by their own results in some run);
+    /// null where a run lacks the item, or where a parent's children decided it.
     package var items: [String: [ItemState?]]
     package var flaky: [FlakyItem]
     package var longFailing: [LongFailingItem]

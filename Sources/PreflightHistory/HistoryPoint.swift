@@ -11,7 +11,8 @@ package struct HistoryPoint: Sendable, Codable, Equatable {
     package var readiness: Double
     /// Leaf check items by state (every state, zeros included).
     package var counts: [String: Int]
-    /// Readiness of each top-level section that has applicable items in this run, by section id.
+    /// Readiness of each summary section (`Checklist.summarySections`) that has applicable items
+    /// in this run, by section id.
     package var sections: [String: Double]
 
     package enum CodingKeys: String, CodingKey {
@@ -19,7 +20,9 @@ package struct HistoryPoint: Sendable, Codable, Equatable {
         case startedAt = "started_at"
     }
 
-    package init(_ summary: RunSummary, checklist: Checklist) {
+    /// `sections` are the checklist's `summarySections`, worked out once per stream by the caller
+    /// (nil works them out here, for a single point).
+    package init(_ summary: RunSummary, checklist: Checklist, sections summarySections: [Int]? = nil) {
         run = summary.run.id
         startedAt = summary.run.startedAt
         verdict = summary.verdict
@@ -27,8 +30,8 @@ package struct HistoryPoint: Sendable, Codable, Equatable {
         counts = summary.counts
         var sections: [String: Double] = [:]
         if summary.fits(checklist) {
-            for (index, section) in checklist.sections.enumerated() where section.parent == 0 {
-                if let value = summary.sectionReadiness[index] { sections[section.id] = value }
+            for index in summarySections ?? checklist.summarySections where checklist.sections.indices.contains(index) {
+                if let value = summary.sectionReadiness[index] { sections[checklist.sections[index].id] = value }
             }
         }
         self.sections = sections

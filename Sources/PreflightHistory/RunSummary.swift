@@ -21,6 +21,11 @@ package struct RunSummary: Sendable, Equatable {
     package var criteria: [CriterionStatus?]
     /// The run's input problems, paths relative to the archive.
     package var problems: [Diagnostic]
+    /// Positions in `Checklist.items` of the parent items (those with children) whose state came
+    /// from a result of their own (this run's or carried) rather than from their children,
+    /// ascending. Leaves need no such mark, and parents with their own probe are rare, so this
+    /// is usually empty: a bitset over every item would cost each of 10,000 runs for nothing.
+    package var ownResults: [Int]
 
     package init(_ report: RunReport, checklist: Checklist) {
         run = report.run
@@ -35,10 +40,15 @@ package struct RunSummary: Sendable, Equatable {
         states = report.items.map(\.state)
         criteria = report.items.map(\.criterion)
         problems = report.problems
+        // By index: iterating the items would copy each (a retain per field).
+        let items = report.items
+        ownResults = checklist.items.indices.filter { index in
+            !checklist.items[index].children.isEmpty && index < items.count && items[index].decidedBy != nil
+        }
     }
 
     package init(run: RunManifest, verdict: Verdict, reasons: [VerdictReason], readiness: Double, counts: [String: Int],
-         sectionReadiness: [Double?], states: [ItemState], criteria: [CriterionStatus?], problems: [Diagnostic]) {
+         sectionReadiness: [Double?], states: [ItemState], criteria: [CriterionStatus?], problems: [Diagnostic], ownResults: [Int] = []) {
         self.run = run
         self.verdict = verdict
         self.reasons = reasons
@@ -48,6 +58,7 @@ package struct RunSummary: Sendable, Equatable {
         self.states = states
         self.criteria = criteria
         self.problems = problems
+        self.ownResults = ownResults
     }
 
     /// Whether the summary lines up with `checklist` (same number of items and sections).

@@ -25,7 +25,7 @@ package struct StreamHistory: Sendable {
         }
     }
 
-    /// A top-level section of the checklist.
+    /// A section of the checklist's "by section" summary (`Checklist.summarySections`).
     package struct SectionRef: Sendable, Equatable {
         package var id: String
         package var title: String
@@ -43,10 +43,12 @@ package struct StreamHistory: Sendable {
     package var options: HistoryOptions
     /// One per run, ordered by `started_at`.
     package var points: [HistoryPoint]
-    /// Top-level sections with readiness in at least one run, in checklist order.
+    /// Summary sections with readiness in at least one run, in checklist order.
     package var sections: [SectionRef]
-    /// Leaf items (those without child items), in checklist order. A parent's state only sums up
-    /// its children, so following it as well would list every problem twice.
+    /// Leaf items (those without child items), and parents that a result of their own decided in
+    /// at least one run, in checklist order. A parent's state otherwise only sums up its children,
+    /// so following it would list every problem twice: a parent's track has its state only in
+    /// the runs its own results decided it, and nil (no signal) in the others.
     package var tracks: [Track]
     package var flaky: [FlakyItem]
     package var longFailing: [LongFailingItem]
@@ -62,23 +64,38 @@ package struct StreamHistory: Sendable {
         environment = stream.environment
         path = stream.path
         self.options = options
-        let top = checklist.sections.filter { $0.parent == 0 }
-        points = stream.summaries.map { HistoryPoint($0, checklist: checklist) }
+        let summarySections = checklist.summarySections
+        points = stream.summaries.map { HistoryPoint($0, checklist: checklist, sections: summarySections) }
         var seen: Set<String> = []
         for point in points { seen.formUnion(point.sections.keys) }
-        sections = top.filter { seen.contains($0.id) }.map { SectionRef(id: $0.id, title: $0.title) }
+        sections = summarySections.map { checklist.sections[$0] }.filter { seen.contains($0.id) }
+            .map { SectionRef(id: $0.id, title: $0.title) }
 
-        let leaves = checklist.items.enumerated().filter { $0.element.children.isEmpty }
-        var states = [[ItemState?]](repeating: [], count: leaves.count)
+        // Parents are followed once a result of their own decided them in some run.
+        var ownSeen = [Bool](repeating: false, count: checklist.items.count)
+        for summary in stream.summaries where summary.fits(checklist) {
+            for position in summary.ownResults where ownSeen.indices.contains(position) { ownSeen[position] = true }
+        }
+        let followed = checklist.items.indices.filter { checklist.items[$0].children.isEmpty || ownSeen[$0] }
+        var slotOf = [Int?](repeating: nil, count: checklist.items.count)
+        for (slot, position) in followed.enumerated() { slotOf[position] = slot }
+        var states = [[ItemState?]](repeating: [], count: followed.count)
+        for slot in states.indices { states[slot].reserveCapacity(stream.summaries.count) }
+        let isLeaf = followed.map { checklist.items[$0].children.isEmpty }
         for summary in stream.summaries {
             // Summaries of one stream come from its checklist, so positions line up.
             let aligned = summary.fits(checklist)
-            for (slot, leaf) in leaves.enumerated() {
-                states[slot].append(aligned ? summary.states[leaf.offset] : nil)
+            for (slot, position) in followed.enumerated() {
+                states[slot].append(aligned && isLeaf[slot] ? summary.states[position] : nil)
+            }
+            guard aligned else { continue }
+            for position in summary.ownResults where slotOf.indices.contains(position) {
+                if let slot = slotOf[position] { states[slot][states[slot].count - 1] = summary.states[position] }
             }
         }
-        tracks = leaves.enumerated().map { slot, leaf in
-            Track(id: leaf.element.id, text: leaf.element.text, kind: leaf.element.kind, states: states[slot])
+        tracks = followed.enumerated().map { slot, position in
+            let item = checklist.items[position]
+            return Track(id: item.id, text: item.text, kind: item.kind, states: states[slot])
         }
         let points = self.points
         flaky = tracks.compactMap { FlakyItem.detect(id: $0.id, states: $0.states[...], options: options) }
@@ -92,7 +109,7 @@ package struct StreamHistory: Sendable {
             }.map { checklist.items[$0].id })
             openBlockers = tracks.filter { present.contains($0.id) }
         } else {
-            changes = RunChanges(newlyFailing: [], fixed: [], newBlockers: [])
+            changes = RunChanges(newlyFailing: [], fixed: [], newlyWaived: [], noLongerKnown: [], newBlockers: [])
             openBlockers = []
         }
     }

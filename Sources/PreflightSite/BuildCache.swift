@@ -14,7 +14,8 @@ import PreflightHistory
 /// incremental build.
 struct BuildCache: Sendable {
     /// Bumped whenever the meaning of a key or entry changes; a cache of another format is ignored.
-    static let format = 3
+    /// 4: run summaries keep which parents their own results decided (`own`).
+    static let format = 4
 
     var streams: [StreamKey: StreamCache] = [:]
     /// The templates run pages and sheets were rendered from (partials they include aside),

@@ -7,6 +7,8 @@ import PreflightHistory
 /// Everything a run's pages need besides its report.
 struct RunContext {
     var checklist: Checklist
+    /// `checklist.summarySections`, worked out once per stream rather than per run.
+    var summarySections: [Int]
     var report: RunReport
     /// The report's summary, as the merge already made it (the changes block compares summaries).
     var summary: RunSummary
@@ -112,7 +114,9 @@ extension ChangesView {
         previous = previousRun.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
         newlyFailing = views(changes.newlyFailing)
         fixed = views(changes.fixed)
+        newlyWaived = views(changes.newlyWaived)
+        noLongerKnown = views(changes.noLongerKnown)
         newBlockers = views(changes.newBlockers)
-        none = changes.newlyFailing.isEmpty && changes.fixed.isEmpty && changes.newBlockers.isEmpty
+        none = changes.isEmpty
     }
 }

@@ -106,7 +106,10 @@ struct ChangesView: ViewModel {
     var previous: LinkView?
     var newlyFailing: [ChangeView]
     var fixed: [ChangeView]
+    var newlyWaived: [ChangeView]
+    var noLongerKnown: [ChangeView]
     var newBlockers: [ChangeView]
+    /// No list has an entry (there is a previous run to compare with, or not).
     var none: Bool
 }
 

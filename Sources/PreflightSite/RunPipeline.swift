@@ -60,6 +60,7 @@ struct RunPipeline {
                          counts: inout BuildCounts) throws(DiagnosticList) -> (RunStream, StreamCache, [String]) {
         let manifests = stream.manifests
         let checklist = stream.checklist
+        let summarySections = checklist.summarySections
         let n = manifests.count
         let folders = manifests.map { archive.folder(of: $0.id) }
         let old = Dictionary((cached?.runs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -114,7 +115,8 @@ struct RunPipeline {
                 let report = chunk.reports.take(offset)
                 guard mustRender.contains(index) else { return .success(nil) }
                 let context = RunContext(
-                    checklist: checklist, report: report, summary: merged[offset], archive: archive.directory,
+                    checklist: checklist, summarySections: summarySections, report: report, summary: merged[offset],
+                    archive: archive.directory,
                     previous: offset > 0 ? merged[offset - 1] : previous,
                     next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
                 do {

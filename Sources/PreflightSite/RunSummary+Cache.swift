@@ -4,7 +4,8 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 
-/// The build cache's form of a run summary: states and criteria as one letter per item.
+/// The build cache's form of a run summary: states and criteria as one letter per item, and the
+/// positions of parents decided by results of their own (`own`, usually empty).
 extension RunSummary {
     private static let stateLetters: [(ItemState, UInt8)] = [
         (.pass, UInt8(ascii: "p")), (.fail, UInt8(ascii: "f")), (.warn, UInt8(ascii: "w")), (.skip, UInt8(ascii: "s")),
@@ -22,6 +23,7 @@ extension RunSummary {
         json.string(String(decoding: criteria.map { status in
             status.flatMap { value in Self.criterionLetters.first { $0.0 == value }?.1 } ?? UInt8(ascii: "-")
         }, as: UTF8.self))
+        json.key("own"); json.array(ownResults) { $1.int($0) }
         json.key("problems"); json.array(problems) { $0.write(&$1) }
         json.key("readiness"); json.double(readiness)
         json.key("reasons")
@@ -44,7 +46,7 @@ extension RunSummary {
             case .number(let readiness)? = value["readiness"], case .object(let countPairs)? = value["counts"],
             case .array(let sectionValues)? = value["sections"], let stateText = value["states"]?.string,
             let criteriaText = value["criteria"]?.string, case .array(let reasonValues)? = value["reasons"],
-            case .array(let problemValues)? = value["problems"]
+            case .array(let problemValues)? = value["problems"], case .array(let ownValues)? = value["own"]
         else { return nil }
         var counts: [String: Int] = [:]
         for (key, count) in countPairs { if case .number(let number) = count { counts[key] = Int(number) } }
@@ -60,9 +62,13 @@ extension RunSummary {
             return VerdictReason(item: item, why: why)
         }
         let problems = problemValues.compactMap(Diagnostic.init(cached:))
-        guard reasons.count == reasonValues.count, problems.count == problemValues.count else { return nil }
+        let own = ownValues.compactMap { value -> Int? in
+            guard case .number(let number) = value, number >= 0, number < Double(states.count), number == number.rounded() else { return nil }
+            return Int(number)
+        }
+        guard reasons.count == reasonValues.count, problems.count == problemValues.count, own.count == ownValues.count else { return nil }
         self.init(run: run, verdict: verdict, reasons: reasons, readiness: readiness, counts: counts,
-                  sectionReadiness: sections, states: states, criteria: criteria, problems: problems)
+                  sectionReadiness: sections, states: states, criteria: criteria, problems: problems, ownResults: own)
     }
 }
 

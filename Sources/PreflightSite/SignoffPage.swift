@@ -86,9 +86,13 @@ extension SignoffPage {
         noGoCriteria = noGo
         verdictRule = go.isEmpty && noGo.isEmpty ? VerdictRules.itemRuleInWords(hasSignoffs: !report.signoffs.isEmpty) : nil
         blockers = present
-        sections = report.sections.filter { $0.level <= 2 && $0.applicable > 0 }.map {
-            SectionSummaryView(anchor: Anchor.section($0.id), title: $0.title, indent: "level-\($0.level)",
-                               readiness: PercentView($0.readiness), passing: $0.passing, applicable: $0.applicable)
+        // The checklist's summary sections; the report lists every section but the root, in order.
+        sections = context.summarySections.compactMap { index -> SectionSummaryView? in
+            guard index > 0, index <= report.sections.count, index < context.checklist.sections.count else { return nil }
+            let section = report.sections[index - 1]
+            guard section.applicable > 0, section.id == context.checklist.sections[index].id else { return nil }
+            return SectionSummaryView(anchor: Anchor.section(section.id), title: section.title, indent: "level-\(section.level)",
+                                      readiness: PercentView(section.readiness), passing: section.passing, applicable: section.applicable)
         }
         failing = failingItems.prefix(Self.failingLimit).map {
             CriterionRowView(text: items[$0].text + (items[$0].decidedBy?.summary.map { " — \($0)" } ?? ""), status: "Fail", css: "fail")

@@ -20,7 +20,7 @@ extension TrendPage {
         checklistTitle = stream.checklist.title
         environment = stream.environment
         pageTitle = "Trend · \(stream.key.title(checklistTitle: checklistTitle))"
-        runCount = history.points.count
+        runCountText = ReportFormatter.count(history.points.count, "run")
         latest = latestReport.map { LinkView(href: latestHref, text: $0.run.id) }
         verdict = latestReport.map { VerdictView($0.verdict, reasons: $0.reasons, anchorPrefix: latestHref) }
         readiness = latestReport.map { PercentView($0.readiness) }
@@ -30,20 +30,23 @@ extension TrendPage {
         sectionTrends = history.sections.map { section in
             let values = sampled.map { history.points[$0].sections[section.id] }
             let shown = values.compactMap { $0 }
-            let label = "Readiness of \(section.title) over \(history.points.count) runs: "
+            let label = "Readiness of \(section.title) over \(ReportFormatter.count(history.points.count, "run")): "
                 + (shown.first.map { "\(ReportFormatter.percent($0)) first, " } ?? "")
                 + "\(ReportFormatter.percent(history.points.last?.sections[section.id])) latest"
             return SectionTrendView(title: section.title, chart: Sparkline.svg(values, label: label, width: 240, height: 36),
                                     latest: history.points.last?.sections[section.id].map { PercentView($0) })
         }
         matrix = Self.matrix(history, runs: runs, itemHref: itemHref)
-        flakyRule = "flipped between passing (pass, done) and failing (fail, warn) at least \(options.flakyFlips) times in the last \(options.flakyWindow) runs; pending, skip and waived runs are stepped over"
+        flakyRule = "flipped between passing (pass, done) and failing (fail, warn) at least \(ReportFormatter.count(options.flakyFlips, "time")) "
+            + "in the last \(ReportFormatter.count(options.flakyWindow, "run")); pending, skip and waived runs are stepped over"
         let states = Dictionary(history.tracks.map { ($0.id, $0.states) }, uniquingKeysWith: { a, _ in a })
         flaky = history.flaky.map { item in
-            FlakyView(id: item.id, text: texts[item.id] ?? item.id, href: itemHref(item.id), flips: item.flips, runs: item.runs,
+            FlakyView(id: item.id, text: texts[item.id] ?? item.id, href: itemHref(item.id), flipsText: ReportFormatter.count(item.flips, "flip"),
+                      runsText: ReportFormatter.count(item.runs, "run"),
                       states: (states[item.id] ?? []).suffix(options.flakyWindow).map { StateView($0 ?? .pending) })
         }
-        longFailingRule = "failing (fail or warn) in the latest run and not passing for at least \(options.longFailingRuns) runs in a row (pending runs do not break the stretch)"
+        longFailingRule = "failing (fail or warn) in the latest run and not passing for at least \(ReportFormatter.count(options.longFailingRuns, "run")) "
+            + "in a row, counted from the first failing run (pending runs do not break the stretch)"
         longFailing = history.longFailing.map { item in
             LongFailingView(id: item.id, text: texts[item.id] ?? item.id, href: itemHref(item.id), state: StateView(item.state),
                             since: LinkView(href: runs + item.sinceRun + "/index.html", text: item.sinceRun),
@@ -53,7 +56,8 @@ extension TrendPage {
                                   latestReport ?? Self.placeholder(stream), checklist: stream.checklist)
         // ChangesView links relative to a run page; from here they point into the latest run.
         changes.previous = changes.previous.map { LinkView(href: runs + $0.text + "/index.html", text: $0.text) }
-        for keyPath in [\ChangesView.newlyFailing, \ChangesView.fixed, \ChangesView.newBlockers] {
+        for keyPath in [\ChangesView.newlyFailing, \ChangesView.fixed, \ChangesView.newlyWaived, \ChangesView.noLongerKnown,
+                        \ChangesView.newBlockers] {
             changes[keyPath: keyPath] = changes[keyPath: keyPath].map { var change = $0; change.href = latestHref + change.href; return change }
         }
         self.changes = changes
@@ -88,8 +92,8 @@ extension TrendPage {
             let row = MatrixRowView(id: track.id, text: track.text, href: itemHref(track.id), cells: states.map(StateView.init), steady: isSteady)
             if isSteady { steady.append(row) } else { unsteady.append(row) }
         }
-        let caption = "States of \(history.tracks.count) items in the last \(columns.count) run\(columns.count == 1 ? "" : "s") "
-            + "(columns oldest to newest, numbered by run); \(unsteady.count) item\(unsteady.count == 1 ? "" : "s") not always passing come first"
+        let caption = "States of \(ReportFormatter.count(history.tracks.count, "item")) in the last \(ReportFormatter.count(columns.count, "run")) "
+            + "(columns oldest to newest, numbered by run); \(ReportFormatter.count(unsteady.count, "item")) not always passing come first"
         return MatrixView(columns: columns, rows: unsteady + steady, caption: caption)
     }
 

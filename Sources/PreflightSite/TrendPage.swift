@@ -10,7 +10,8 @@ struct TrendPage: ViewModel {
     var pageTitle: String
     var checklistTitle: String
     var environment: String
-    var runCount: Int
+    /// "1 run", "14 runs".
+    var runCountText: String
     var latest: LinkView?
     var verdict: VerdictView?
     var readiness: PercentView?
@@ -28,7 +29,7 @@ struct TrendPage: ViewModel {
     var runTable: RunTableView
 }
 
-/// One top-level section's readiness over time.
+/// One summary section's readiness over time.
 struct SectionTrendView: ViewModel {
     var title: String
     var chart: String
@@ -61,8 +62,10 @@ struct FlakyView: ViewModel {
     var id: String
     var text: String
     var href: String
-    var flips: Int
-    var runs: Int
+    /// "1 flip", "6 flips".
+    var flipsText: String
+    /// The runs looked at: "10 runs".
+    var runsText: String
     var states: [StateView]
 }
 

@@ -35,6 +35,8 @@ extension ChangesView {
         case "previous": return Lookup.optional(self.previous)
         case "newlyFailing": return self.newlyFailing
         case "fixed": return self.fixed
+        case "newlyWaived": return self.newlyWaived
+        case "noLongerKnown": return self.noLongerKnown
         case "newBlockers": return self.newBlockers
         case "none": return self.none
         default: return nil
@@ -100,8 +102,8 @@ extension FlakyView {
         case "id": return self.id
         case "text": return self.text
         case "href": return self.href
-        case "flips": return self.flips
-        case "runs": return self.runs
+        case "flipsText": return self.flipsText
+        case "runsText": return self.runsText
         case "states": return self.states
         default: return nil
         }
@@ -484,7 +486,7 @@ extension TrendPage {
         case "pageTitle": return self.pageTitle
         case "checklistTitle": return self.checklistTitle
         case "environment": return self.environment
-        case "runCount": return self.runCount
+        case "runCountText": return self.runCountText
         case "latest": return Lookup.optional(self.latest)
         case "verdict": return Lookup.optional(self.verdict)
         case "readiness": return Lookup.optional(self.readiness)

@@ -22,7 +22,8 @@ struct PageFragmentTests {
         for (checklist, _, reports) in streams {
             var previous: RunSummary?
             for report in reports {
-                let context = RunContext(checklist: checklist, report: report, summary: RunSummary(report, checklist: checklist),
+                let context = RunContext(checklist: checklist, summarySections: checklist.summarySections, report: report,
+                                         summary: RunSummary(report, checklist: checklist),
                                          archive: SiteFixture.runs, previous: previous, next: nil, digest: "d1g35t")
                 let page = try RunPage(context, rows: rows, blocks: cache)
                 let sheet = SignoffPage(context, paper: "a4")
@@ -56,16 +57,20 @@ struct PageFragmentTests {
         let change = ChangeView(href: "#a", id: "a", text: "A", from: "pass", to: "fail")
         var other = change
         other.text = "Something else & more"
-        let base = ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change], fixed: [], newBlockers: [], none: false)
-        #expect(shape(base) == shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [other], fixed: [], newBlockers: [], none: false)))
-        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change, change], fixed: [], newBlockers: [], none: false)))
-        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [], fixed: [change], newBlockers: [], none: false)))
+        let base = ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change], fixed: [], newlyWaived: [], noLongerKnown: [], newBlockers: [], none: false)
+        #expect(shape(base) == shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [other], fixed: [], newlyWaived: [], noLongerKnown: [], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change, change], fixed: [], newlyWaived: [], noLongerKnown: [], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [], fixed: [change], newlyWaived: [], noLongerKnown: [], newBlockers: [], none: false)))
         #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: LinkView(href: "h", text: "t"), newlyFailing: [change], fixed: [],
-                                                 newBlockers: [], none: false)))
-        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change], fixed: [], newBlockers: [], none: true)))
+                                                 newlyWaived: [], noLongerKnown: [], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change], fixed: [], newlyWaived: [], noLongerKnown: [], newBlockers: [], none: true)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change], fixed: [],
+                                                 newlyWaived: [change], noLongerKnown: [], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [change], fixed: [],
+                                                 newlyWaived: [], noLongerKnown: [change], newBlockers: [], none: false)))
         var empty = change
         empty.text = ""
-        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [empty], fixed: [], newBlockers: [], none: false)))
+        #expect(shape(base) != shape(ChangesView(checklistTitle: "C", environment: "e", previous: nil, newlyFailing: [empty], fixed: [], newlyWaived: [], noLongerKnown: [], newBlockers: [], none: false)))
     }
 
     /// A template that tests a text with `empty(...)` still renders what the real text gives.
