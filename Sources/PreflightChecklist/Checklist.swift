@@ -38,24 +38,50 @@ public struct Section: Sendable, Codable, Equatable {
     /// Slug path below the title, e.g. `pre-deployment-requirements/testing`; empty for the root.
     public var id: String
     public var title: String
+    /// The anchor GitHub gives the heading (`#-table-of-contents`), unique in the file, so the
+    /// checklist's own links to its headings work; for the root, the level-1 title's anchor, or
+    /// empty when the file has no title. Empty too when GitHub's rule leaves nothing (`## 📋`).
+    public var anchor: String
     /// Heading level (1–6); 0 for the root.
     public var level: Int
     /// Index of the parent in `Checklist.sections`; nil for the root.
     public var parent: Int?
     public var line: Int
-    /// Paragraphs, code blocks and plain lists under the heading, as safe HTML.
-    public var notesHTML: String
+    /// Paragraphs, code blocks, plain lists and quotes under the heading, as safe HTML, in
+    /// document order, each with its place among the section's items.
+    public var notes: [SectionNote]
     /// Item kind given to the items under this heading (by the heading words).
     public var kind: ItemKind
 
-    public init(id: String, title: String, level: Int, parent: Int?, line: Int, notesHTML: String, kind: ItemKind) {
+    public init(id: String, title: String, anchor: String, level: Int, parent: Int?, line: Int, notes: [SectionNote], kind: ItemKind) {
         self.id = id
         self.title = title
+        self.anchor = anchor
         self.level = level
         self.parent = parent
         self.line = line
-        self.notesHTML = notesHTML
+        self.notes = notes
         self.kind = kind
+    }
+
+    /// All the notes' HTML run together, for callers that need no placement.
+    public var notesHTML: String { notes.map(\.html).joined() }
+}
+
+/// A block of a section's content that is not an item, and where it stands among the items.
+public struct SectionNote: Sendable, Codable, Equatable {
+    /// The block as safe HTML rendered by cmark.
+    public var html: String
+    /// How many of the section's items (at any depth) come before the block in the document:
+    /// 0 is above the first item, `items.count` below the last.
+    public var position: Int
+    /// The block's first line in the file.
+    public var line: Int
+
+    public init(html: String, position: Int, line: Int) {
+        self.html = html
+        self.position = position
+        self.line = line
     }
 }
 

@@ -32,16 +32,18 @@ extension ChecklistBuilder {
             }
         }
 
+        let repeatedBold = repeatedLeadingBold()
         var ids: [String] = []
         var firstLineOfID: [String: Int] = [:]
-        for draft in drafts {
+        for (index, draft) in drafts.enumerated() {
             let block = blocks[draft.block]
             let id: String
             if let explicit = draft.task.explicitID {
                 id = explicit
             } else {
                 let prefix = draft.parent.map { ids[$0] } ?? sectionID(draft.section)
-                let own = Slug.component(draft.task.leadingBold ?? draft.task.text, fallback: "item")
+                let words = repeatedBold.contains(index) ? draft.task.text : draft.task.leadingBold ?? draft.task.text
+                let own = Slug.component(words, fallback: "item")
                 let wanted = prefix.isEmpty ? own : prefix + "/" + own
                 let claimed = slugs.claim(wanted)
                 id = claimed.slug
@@ -78,6 +80,20 @@ extension ChecklistBuilder {
         }
     }
 
+    /// Items whose bold lead word is also another sibling's (same parent item, or for top-level
+    /// items the same section): `**Resiliency**` three times would give `resiliency`,
+    /// `resiliency-2`, `resiliency-3`, so each of them takes its label's first words instead.
+    private func repeatedLeadingBold() -> Set<Int> {
+        struct Sibling: Hashable { var parent: Int?; var section: Int; var bold: String }
+        let keys = drafts.map { draft -> Sibling? in
+            guard draft.task.explicitID == nil, let bold = draft.task.leadingBold else { return nil }
+            return Sibling(parent: draft.parent, section: draft.section, bold: Slug.component(bold, fallback: "item"))
+        }
+        var counts: [Sibling: Int] = [:]
+        for case let key? in keys { counts[key, default: 0] += 1 }
+        return Set(keys.indices.filter { keys[$0].map { counts[$0, default: 0] > 1 } ?? false })
+    }
+
     /// `Technical Lead:` and `Technical Lead` name the same role.
     static func cleanRole(_ bold: String) -> String {
         var role = bold.trimmingCharacters(in: .whitespaces)
@@ -85,7 +101,7 @@ extension ChecklistBuilder {
         return role.trimmingCharacters(in: .whitespaces)
     }
 
-    /// The item's own paragraphs, code blocks and plain lists after its label paragraph.
+    /// The item's own paragraphs, code blocks, plain lists and quotes after its label paragraph.
     private func note(of draft: ItemDraft, containsTask: [Bool]) -> (String, String) {
         var texts: [String] = []
         var html = ""
@@ -103,6 +119,10 @@ extension ChecklistBuilder {
                 case .list:
                     html += block.html
                     texts.append(listText(from: index))
+                case .blockQuote:
+                    // Whole, as the reader wrote it; a quote holding items has them as children.
+                    html += block.html
+                    texts.append(quoteText(from: index))
                 default:
                     break
                 }
@@ -110,6 +130,16 @@ extension ChecklistBuilder {
             index += 1
         }
         return (texts.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines), html)
+    }
+
+    private func quoteText(from quote: Int) -> String {
+        var lines: [String] = []
+        var index = quote + 1
+        while index < blocks.count, blocks[index].depth > blocks[quote].depth {
+            if blocks[index].kind == .paragraph { lines.append(blocks[index].inlines.map(\.text).joined()) }
+            index += 1
+        }
+        return lines.joined(separator: "\n")
     }
 
     private func listText(from list: Int) -> String {

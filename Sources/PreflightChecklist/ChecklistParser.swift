@@ -53,6 +53,11 @@ struct ChecklistBuilder {
     var diagnostics: [Diagnostic] = []
     /// Where each explicit section id was first set, to report a second heading with the same id.
     var explicitSectionAt: [String: MarkdownBlock] = [:]
+    /// GitHub numbers repeated heading anchors across the whole file, headings in items too.
+    var anchors = Slug.AnchorDeduplicator()
+    var titleAnchor = ""
+    /// Items so far in each section: a note's place among them.
+    var itemsInSection: [Int] = [0]
 
     package init(name: String, path: String, options: ChecklistOptions, blocks: [MarkdownBlock]) {
         self.name = name
@@ -62,7 +67,7 @@ struct ChecklistBuilder {
     }
 
     package mutating func build() -> ParsedChecklist {
-        sections = [Section(id: "", title: name, level: 0, parent: nil, line: 1, notesHTML: "", kind: .check)]
+        sections = [Section(id: "", title: name, anchor: "", level: 0, parent: nil, line: 1, notes: [], kind: .check)]
         let tasks = blocks.indices.map { TaskLine.parse(blocks, at: $0) }
         let containsTask = Self.markContainers(blocks, tasks: tasks)
 
@@ -74,24 +79,25 @@ struct ChecklistBuilder {
             }
             switch block.kind {
             case .heading(let level):
-                if insideItem(index) == nil { openSection(block, level: level) }
-            case .paragraph, .codeBlock, .list:
-                if case .list = block.kind, containsTask[index] { continue }
-                if hasListOrItemAncestorOtherThanQuote(index) { continue }
-                if let item = insideItem(index), isDirectContent(index, ofItem: item) {
-                    continue  // collected as the item's note
+                if insideItem(index) == nil && !isInQuoteNote(index, containsTask: containsTask) {
+                    openSection(block, level: level)
+                } else {
+                    // Not a section here, but GitHub still counts its anchor.
+                    _ = anchors.claim(Slug.githubAnchor(headingText(block).text))
                 }
-                sections[sectionStack.last!].notesHTML += block.html
+            case .paragraph, .codeBlock, .list, .blockQuote:
+                guard isSectionNote(index, containsTask: containsTask), !block.html.isEmpty else { continue }
+                let section = sectionStack.last!
+                sections[section].notes.append(SectionNote(html: block.html, position: itemsInSection[section], line: block.line))
             default:
                 continue
             }
         }
         let items = finishItems(containsTask: containsTask)
         checkSections(items)
-        if items.isEmpty {
-            diagnostics.append(.error(path, line: 1, column: 1, "checklist has no task items (lines like `- [ ] Backups tested`)"))
-        }
+        checkBoxes(hasItems: !items.isEmpty)
         if let title { sections[0].title = title }
+        sections[0].anchor = titleAnchor
         let checklist = Checklist(name: name, title: title ?? name, path: path, sections: sections, items: items)
         return ParsedChecklist(checklist: checklist, diagnostics: diagnostics.sorted(by: Self.order))
     }
@@ -118,11 +124,17 @@ struct ChecklistBuilder {
 
     // MARK: Sections
 
+    /// A heading's text as a reader sees it, and its `{#id}`.
+    private func headingText(_ block: MarkdownBlock) -> (text: String, id: String?) {
+        ExplicitID.split(block.inlines.map(\.text).joined().replacingOccurrences(of: "\n", with: " "))
+    }
+
     private mutating func openSection(_ block: MarkdownBlock, level: Int) {
-        let raw = block.inlines.map(\.text).joined().replacingOccurrences(of: "\n", with: " ")
-        let (text, explicit) = ExplicitID.split(raw)
+        let (text, explicit) = headingText(block)
+        let anchor = anchors.claim(Slug.githubAnchor(text))
         if level == 1 && title == nil {
             title = text.isEmpty ? name : text
+            titleAnchor = anchor
             sectionStack = [0]
             if let explicit { diagnostics.append(.warning(path, line: block.line, column: block.column, "an id on the title heading is ignored: '\(explicit)'")) }
             return
@@ -146,7 +158,8 @@ struct ChecklistBuilder {
             id = sections[parent].id.isEmpty ? slug : sections[parent].id + "/" + slug
         }
         let kind = options.kind(ofHeading: text) ?? sections[parent].kind
-        sections.append(Section(id: id, title: text, level: level, parent: parent, line: block.line, notesHTML: "", kind: kind))
+        sections.append(Section(id: id, title: text, anchor: anchor, level: level, parent: parent, line: block.line, notes: [], kind: kind))
+        itemsInSection.append(0)
         sectionStack.append(sections.count - 1)
     }
 
@@ -178,19 +191,29 @@ struct ChecklistBuilder {
         return nil
     }
 
-    /// Content directly in an item's list item (not in a deeper list) belongs to that item.
-    private func isDirectContent(_ index: Int, ofItem item: Int) -> Bool {
-        blocks[index].parent == drafts[item].block
-    }
-
-    /// Lists and list items nest notes; only top-level blocks (possibly quoted) are section notes.
-    private func hasListOrItemAncestorOtherThanQuote(_ index: Int) -> Bool {
+    /// Whether a block is one note of its section: a top-level paragraph, code block, plain list or
+    /// quote, or such a block inside a quote that holds items. Content of lists and list items is
+    /// their own (an item's note, a plain list's HTML), and a quote without items is one note whole,
+    /// so nothing inside it is another.
+    private func isSectionNote(_ index: Int, containsTask: [Bool]) -> Bool {
+        if containsTask[index] { return false }  // its items are items; its other blocks notes one by one
         var current = blocks[index].parent
         while let parent = current {
             switch blocks[parent].kind {
-            case .list, .listItem: return true
+            case .list, .listItem: return false
+            case .blockQuote where !containsTask[parent]: return false
             default: current = blocks[parent].parent
             }
+        }
+        return true
+    }
+
+    /// Whether a block lies in a quote that is shown whole as a section note.
+    private func isInQuoteNote(_ index: Int, containsTask: [Bool]) -> Bool {
+        var current = blocks[index].parent
+        while let parent = current {
+            if blocks[parent].kind == .blockQuote && !containsTask[parent] { return true }
+            current = blocks[parent].parent
         }
         return false
     }
@@ -202,6 +225,7 @@ struct ChecklistBuilder {
             depth: parentItem.map { drafts[$0].depth + 1 } ?? 0,
             section: sectionStack.last!)
         drafts.append(draft)
+        itemsInSection[draft.section] += 1
         itemOfBlock[index] = drafts.count - 1
         if let parentItem { drafts[parentItem].children.append(drafts.count - 1) }
     }

@@ -105,6 +105,7 @@ enum CommonMark {
             case .paragraph, .heading:
                 block.inlines = copyInlines(node)
                 if kind == .paragraph { block.html = render(node) }
+            case .blockQuote: block.html = render(node)
             case .codeBlock, .htmlBlock:
                 block.literal = string(cmark_node_get_literal(node))
                 block.html = render(node)

@@ -28,6 +28,8 @@ extension RunPage {
         root = Self.root
         pageTitle = "\(report.verdict.rawValue.uppercased()) · \(run.stream.title(checklistTitle: report.checklist.title)) · \(run.id)"
         checklistTitle = report.checklist.title
+        titleAnchor = Self.headingAnchor(context.checklist.sections.first?.anchor ?? "",
+                                         taken: PageIDs(context.checklist, itemAnchors: rows.anchors(of: context.checklist)))
         runID = run.id
         environment = run.environment
         runTitle = run.title
@@ -64,15 +66,69 @@ extension RunPage {
                 try rows.render(report.items, checklist.items, at: position, anchor: anchors[position]))
         }
         let readiness = Dictionary(report.sections.map { ($0.id, $0.readiness) }, uniquingKeysWith: { a, _ in a })
+        let taken = PageIDs(checklist, itemAnchors: anchors)
         return checklist.sections.enumerated().compactMap { index, section in
-            if index == 0 && section.notesHTML.isEmpty && itemsBySection[0].isEmpty { return nil }
+            if index == 0 && section.notes.isEmpty && itemsBySection[0].isEmpty { return nil }
+            // The root's GitHub anchor is the title's, which the page's h1 carries.
+            let fixed = index == 0 ? "section-top" : Anchor.section(section.id)
+            let github = index == 0 ? nil : headingAnchor(section.anchor, taken: taken)
             return SectionView(
-                anchor: index == 0 ? "section-top" : Anchor.section(section.id),
+                anchor: github ?? fixed, alias: github == nil ? nil : fixed,
                 title: index == 0 ? "Overview" : section.title,
                 heading: "h\(min(6, max(2, section.level + 1)))",
                 readiness: readiness[section.id].flatMap { $0 }.map { PercentView($0) },
-                notesHTML: section.notesHTML.isEmpty ? nil : section.notesHTML, items: itemsBySection[index])
+                parts: parts(section.notes, itemsBySection[index]))
         }
+    }
+
+    /// Notes and items in document order: each run of notes stands where the file has it, between
+    /// the runs of items around it. One pass over both lists.
+    static func parts(_ notes: [SectionNote], _ items: [RenderedItem]) -> [SectionPartView] {
+        var parts: [SectionPartView] = []
+        var placed = 0
+        var pending = ""
+        for note in notes {
+            // Clamped: a checklist decoded from elsewhere must not trap on a stray position.
+            let position = min(max(note.position, placed), items.count)
+            if position > placed {
+                if !pending.isEmpty { parts.append(SectionPartView(notesHTML: pending, items: [])) }
+                pending = ""
+                parts.append(SectionPartView(notesHTML: nil, items: Array(items[placed..<position])))
+                placed = position
+            }
+            pending += note.html
+        }
+        if !pending.isEmpty { parts.append(SectionPartView(notesHTML: pending, items: [])) }
+        if placed < items.count { parts.append(SectionPartView(notesHTML: nil, items: Array(items[placed...]))) }
+        return parts
+    }
+
+    /// A heading's GitHub anchor as the element's id, unless the page already uses that id for
+    /// something else (a fixed block id, an item's or section's own anchor): those keep it, since
+    /// other pages and the filter links point at them, and the heading keeps only `section-…`.
+    static func headingAnchor(_ anchor: String, taken: PageIDs) -> String? {
+        anchor.isEmpty || taken.contains(anchor) ? nil : anchor
+    }
+}
+
+/// The ids a run page gives its own elements, which a checklist heading's anchor must not take.
+struct PageIDs {
+    static let fixed: Set<String> = [
+        "main", "verdict-heading", "readiness-heading", "changes-heading", "problems-heading", "signoffs-heading",
+        "checklist-heading", "failing-only", "open-only", "section-top",
+    ]
+    private let items: Set<String>
+    private let sections: Set<String>
+
+    init(_ checklist: Checklist, itemAnchors: [String]) {
+        // Built only when some heading's anchor could meet them: most checklists pay nothing.
+        let anchors = checklist.sections.map(\.anchor)
+        items = anchors.contains { $0.hasPrefix("item-") } ? Set(itemAnchors) : []
+        sections = anchors.contains { $0.hasPrefix("section-") } ? Set(checklist.sections.map { Anchor.section($0.id) }) : []
+    }
+
+    func contains(_ id: String) -> Bool {
+        Self.fixed.contains(id) || items.contains(id) || sections.contains(id)
     }
 }
 

@@ -9,6 +9,8 @@ struct RunPage: ViewModel {
     var root: String
     var pageTitle: String
     var checklistTitle: String
+    /// The title heading's GitHub anchor, so the checklist's links to its title land on the page's heading.
+    var titleAnchor: String?
     var runID: String
     var environment: String
     var runTitle: String?
@@ -38,12 +40,20 @@ struct ChecklistBlockView: ViewModel {
     var sections: [SectionView]
 }
 
-/// One section of the checklist with its items.
+/// One section of the checklist with its notes and items, in the order the file has them.
 struct SectionView: ViewModel {
+    /// The heading's GitHub anchor, so the checklist's own links work; else the `section-…` anchor.
     var anchor: String
+    /// The `section-…` anchor other pages link to, when `anchor` is the GitHub one.
+    var alias: String?
     var title: String
     var heading: String
     var readiness: PercentView?
+    var parts: [SectionPartView]
+}
+
+/// A run of a section's notes, or a run of its items, between the others.
+struct SectionPartView: ViewModel {
     var notesHTML: String?
     var items: [RenderedItem]
 }

@@ -293,6 +293,7 @@ extension RunPage {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
         case "checklistTitle": return self.checklistTitle
+        case "titleAnchor": return Lookup.optional(self.titleAnchor)
         case "runID": return self.runID
         case "environment": return self.environment
         case "runTitle": return Lookup.optional(self.runTitle)
@@ -346,6 +347,16 @@ extension RunTableView {
     }
 }
 
+extension SectionPartView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "notesHTML": return Lookup.optional(self.notesHTML)
+        case "items": return self.items
+        default: return nil
+        }
+    }
+}
+
 extension SectionSummaryView {
     func child(named name: String) -> Any? {
         switch name {
@@ -375,11 +386,11 @@ extension SectionView {
     func child(named name: String) -> Any? {
         switch name {
         case "anchor": return self.anchor
+        case "alias": return Lookup.optional(self.alias)
         case "title": return self.title
         case "heading": return self.heading
         case "readiness": return Lookup.optional(self.readiness)
-        case "notesHTML": return Lookup.optional(self.notesHTML)
-        case "items": return self.items
+        case "parts": return self.parts
         default: return nil
         }
     }

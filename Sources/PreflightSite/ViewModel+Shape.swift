@@ -433,6 +433,7 @@ extension RunPage: ShapedModel {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.checklistTitle)
+        shape.add(self.titleAnchor)
         shape.add(self.runID)
         shape.add(self.environment)
         shape.add(self.runTitle)
@@ -460,6 +461,7 @@ extension RunPage: ShapedModel {
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
         children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
+        children["titleAnchor"] = tokens.placeholder(self.titleAnchor)
         children["runID"] = tokens.placeholder(self.runID)
         children["environment"] = tokens.placeholder(self.environment)
         children["runTitle"] = tokens.placeholder(self.runTitle)
@@ -528,6 +530,20 @@ extension RunTableView: ShapedModel {
     }
 }
 
+extension SectionPartView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.notesHTML)
+        shape.add(self.items)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["notesHTML"] = tokens.placeholder(self.notesHTML)
+        children["items"] = tokens.placeholder(self.items)
+        return PlaceholderModel(children)
+    }
+}
+
 extension SectionSummaryView: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.anchor)
@@ -569,21 +585,21 @@ extension SectionTrendView: ShapedModel {
 extension SectionView: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.anchor)
+        shape.add(self.alias)
         shape.add(self.title)
         shape.add(self.heading)
         shape.add(self.readiness)
-        shape.add(self.notesHTML)
-        shape.add(self.items)
+        shape.add(self.parts)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["anchor"] = tokens.placeholder(self.anchor)
+        children["alias"] = tokens.placeholder(self.alias)
         children["title"] = tokens.placeholder(self.title)
         children["heading"] = tokens.placeholder(self.heading)
         children["readiness"] = tokens.placeholder(self.readiness)
-        children["notesHTML"] = tokens.placeholder(self.notesHTML)
-        children["items"] = tokens.placeholder(self.items)
+        children["parts"] = tokens.placeholder(self.parts)
         return PlaceholderModel(children)
     }
 }

@@ -35,6 +35,44 @@ package enum Slug {
         return make(kept.prefix(words).joined(separator: " "), fallback: fallback)
     }
 
+    /// The anchor GitHub gives a heading (github-slugger's rule), so a checklist's own table of
+    /// contents links still land: lowercase; keep letters, marks, digits, connector punctuation
+    /// (`_`), hyphens and spaces, drop the rest (emoji, punctuation); each space becomes a hyphen.
+    /// Hyphens are not collapsed or trimmed: `📋 Table of Contents` is `-table-of-contents`.
+    package static func githubAnchor(_ text: String) -> String {
+        var anchor = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .nonspacingMark, .spacingMark, .enclosingMark,
+                .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+                anchor.append(scalar)
+            default:
+                if scalar == " " || scalar == "-" { anchor.append("-") }
+            }
+        }
+        return String(anchor)
+    }
+
+    /// GitHub's numbering of repeated heading anchors: the first keeps the bare slug, later ones
+    /// get `-1`, `-2`… (stepping over a suffixed slug a heading already has).
+    package struct AnchorDeduplicator {
+        private var occurrences: [String: Int] = [:]
+
+        package init() {}
+
+        package mutating func claim(_ slug: String) -> String {
+            var result = slug
+            while occurrences[result] != nil {
+                let count = occurrences[slug, default: 0] + 1
+                occurrences[slug] = count
+                result = "\(slug)-\(count)"
+            }
+            occurrences[result] = 0
+            return result
+        }
+    }
+
     /// Gives repeated slugs `-2`, `-3`… in the order they are claimed.
     package struct Deduplicator {
         private var used: [String: Int] = [:]
