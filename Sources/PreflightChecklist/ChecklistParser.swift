@@ -123,6 +123,7 @@ struct ChecklistBuilder {
         let (text, explicit) = ExplicitID.split(raw)
         if level == 1 && title == nil {
             title = text.isEmpty ? name : text
+            sections[0].titleHTML = HTMLEscaping.escape(title!)
             sectionStack = [0]
             if let explicit { diagnostics.append(.warning(path, line: block.line, column: block.column, "an id on the title heading is ignored: '\(explicit)'")) }
             return
@@ -146,7 +147,11 @@ struct ChecklistBuilder {
             id = sections[parent].id.isEmpty ? slug : sections[parent].id + "/" + slug
         }
         let kind = options.kind(ofHeading: text) ?? sections[parent].kind
-        sections.append(Section(id: id, title: text, level: level, parent: parent, line: block.line, notesHTML: "", kind: kind))
+        // Where markup wraps the `{#id}` (`**Title {#x}**`) it cannot be cut: the plain title is shown.
+        let cut = ExplicitID.split(block.html)
+        let html = explicit == nil ? block.html : cut.id == explicit ? cut.text : HTMLEscaping.escape(text)
+        sections.append(Section(id: id, title: text, titleHTML: html.trimmingCharacters(in: .whitespaces), level: level,
+                                parent: parent, line: block.line, notesHTML: "", kind: kind))
         sectionStack.append(sections.count - 1)
     }
 

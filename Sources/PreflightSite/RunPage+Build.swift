@@ -67,6 +67,7 @@ extension RunPage {
             return SectionView(
                 anchor: index == 0 ? "section-top" : Anchor.section(section.id),
                 title: index == 0 ? "Overview" : section.title,
+                titleHTML: index == 0 ? "Overview" : section.titleHTML,
                 heading: "h\(min(6, max(2, section.level + 1)))",
                 readiness: readiness[section.id].flatMap { $0 }.map { PercentView($0) },
                 notesHTML: section.notesHTML.isEmpty ? nil : section.notesHTML, items: itemsBySection[index])

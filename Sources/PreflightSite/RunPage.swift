@@ -42,6 +42,8 @@ struct ChecklistBlockView: ViewModel {
 struct SectionView: ViewModel {
     var anchor: String
     var title: String
+    /// The heading's inline HTML (safe, from the checklist parser): a link in a heading stays one.
+    var titleHTML: String
     var heading: String
     var readiness: PercentView?
     var notesHTML: String?

@@ -365,6 +365,7 @@ extension SectionView {
         switch name {
         case "anchor": return self.anchor
         case "title": return self.title
+        case "titleHTML": return self.titleHTML
         case "heading": return self.heading
         case "readiness": return Lookup.optional(self.readiness)
         case "notesHTML": return Lookup.optional(self.notesHTML)

@@ -554,6 +554,7 @@ extension SectionView: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.anchor)
         shape.add(self.title)
+        shape.add(self.titleHTML)
         shape.add(self.heading)
         shape.add(self.readiness)
         shape.add(self.notesHTML)
@@ -564,6 +565,7 @@ extension SectionView: ShapedModel {
         var children: [String: Any] = [:]
         children["anchor"] = tokens.placeholder(self.anchor)
         children["title"] = tokens.placeholder(self.title)
+        children["titleHTML"] = tokens.placeholder(self.titleHTML)
         children["heading"] = tokens.placeholder(self.heading)
         children["readiness"] = tokens.placeholder(self.readiness)
         children["notesHTML"] = tokens.placeholder(self.notesHTML)
