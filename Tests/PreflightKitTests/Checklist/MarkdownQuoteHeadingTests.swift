@@ -79,6 +79,26 @@ import Testing
         #expect(parsed.checklist.items.first?.line == 6)
     }
 
+    @Test func deepAndOddInputIsRewrittenWithoutTrapping() {
+        let alerts = (1...2_000).map { String(repeating: "> ", count: $0) + "[!NOTE]\n" }.joined() + "- [ ] x\n"
+        let quotes = Self.quotes(alerts)
+        #expect(quotes.count == 2_000)
+        #expect(quotes[0].html.components(separatedBy: "callout-note").count - 1 == 2_000)
+        let renderedInner = quotes.dropFirst().filter { !$0.html.isEmpty }.count
+        #expect(renderedInner == 0)
+        let odd = [
+            String(repeating: "![", count: 3_000) + "x" + String(repeating: "](i.png)", count: 3_000),
+            String(repeating: "https://a.example/ www.b.example ", count: 5_000),
+            "<script>\n" + String(repeating: "<b>x ", count: 5_000), "<!--\n" + String(repeating: "<!-- ", count: 5_000),
+            String(repeating: "&#", count: 10_000), String(repeating: "<a ", count: 10_000),
+        ]
+        for sample in odd {
+            let html = CommonMark.renderHTML(sample + "\n\n- [ ] x\n")
+            #expect(!html.contains("<img") && !html.contains("<script") && !html.contains("<!--"), "\(sample.prefix(20))")
+        }
+        #expect(CommonMark.renderHTML(odd[1]).components(separatedBy: "<a href").count - 1 == 10_000)
+    }
+
     // MARK: Headings
 
     @Test func aHeadingBlockHoldsItsInlineHTML() {

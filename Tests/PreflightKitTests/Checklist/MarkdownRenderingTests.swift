@@ -86,6 +86,40 @@ import Testing
         #expect(items[1].html == "Check <a href=\"http://www.example.com\">www.example.com</a> daily")
     }
 
+    @Test func notesAndPlainListsAreRewrittenToo() throws {
+        let parsed = Fixture.parse("""
+            # T
+
+            See https://a.example <b>now</b>.
+
+            * plain ![shot](s.png) www.b.example
+
+            - [ ] Item
+
+              Note https://c.example <i>x</i> ![](d/e.png)
+
+              <details><summary>More</summary>
+
+              - nested https://f.example
+            """)
+        let root = parsed.checklist.sections[0].notesHTML
+        #expect(root == """
+            <p>See <a href="https://a.example">https://a.example</a> now.</p>
+            <ul>
+            <li>plain <a href="s.png" class="image-link">shot</a> <a href="http://www.b.example">www.b.example</a></li>
+            </ul>\n
+            """)
+        let item = try #require(parsed.checklist.items.first)
+        #expect(item.noteHTML == """
+            <p>Note <a href="https://c.example">https://c.example</a> x <a href="d/e.png" class="image-link">e.png</a></p>
+            <p>More</p>
+            <ul>
+            <li>nested <a href="https://f.example">https://f.example</a></li>
+            </ul>\n
+            """)
+        #expect(item.note == "Note https://c.example x \nMore\n- nested https://f.example")
+    }
+
     // MARK: Images
 
     @Test func anImageIsALinkToItWithItsAltText() {
