@@ -37,11 +37,15 @@ public struct Checklist: Sendable, Codable, Equatable {
 public struct Section: Sendable, Codable, Equatable {
     /// Slug path below the title, e.g. `pre-deployment-requirements/testing`; empty for the root.
     public var id: String
+    /// The heading as plain text (without any `{#id}`).
     public var title: String
     /// The anchor GitHub gives the heading (`#-table-of-contents`), unique in the file, so the
     /// checklist's own links to its headings work; for the root, the level-1 title's anchor, or
     /// empty when the file has no title. Empty too when GitHub's rule leaves nothing (`## 📋`).
     public var anchor: String
+    /// The heading's inline content as safe HTML (links, code and emphasis kept, no `<hN>` tags,
+    /// without any `{#id}`); for the root, the escaped title.
+    public var titleHTML: String
     /// Heading level (1–6); 0 for the root.
     public var level: Int
     /// Index of the parent in `Checklist.sections`; nil for the root.
@@ -53,9 +57,11 @@ public struct Section: Sendable, Codable, Equatable {
     /// Item kind given to the items under this heading (by the heading words).
     public var kind: ItemKind
 
-    public init(id: String, title: String, anchor: String, level: Int, parent: Int?, line: Int, notes: [SectionNote], kind: ItemKind) {
+    /// `titleHTML` defaults to the escaped title.
+    public init(id: String, title: String, titleHTML: String? = nil, anchor: String, level: Int, parent: Int?, line: Int, notes: [SectionNote], kind: ItemKind) {
         self.id = id
         self.title = title
+        self.titleHTML = titleHTML ?? HTMLEscaping.escape(title)
         self.anchor = anchor
         self.level = level
         self.parent = parent

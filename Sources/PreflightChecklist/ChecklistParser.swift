@@ -135,6 +135,7 @@ struct ChecklistBuilder {
         if level == 1 && title == nil {
             title = text.isEmpty ? name : text
             titleAnchor = anchor
+            sections[0].titleHTML = HTMLEscaping.escape(title!)
             sectionStack = [0]
             if let explicit { diagnostics.append(.warning(path, line: block.line, column: block.column, "an id on the title heading is ignored: '\(explicit)'")) }
             return
@@ -158,7 +159,11 @@ struct ChecklistBuilder {
             id = sections[parent].id.isEmpty ? slug : sections[parent].id + "/" + slug
         }
         let kind = options.kind(ofHeading: text) ?? sections[parent].kind
-        sections.append(Section(id: id, title: text, anchor: anchor, level: level, parent: parent, line: block.line, notes: [], kind: kind))
+        // Where markup wraps the `{#id}` (`**Title {#x}**`) it cannot be cut: the plain title is shown.
+        let cut = ExplicitID.split(block.html)
+        let html = explicit == nil ? block.html : cut.id == explicit ? cut.text : HTMLEscaping.escape(text)
+        sections.append(Section(id: id, title: text, titleHTML: html.trimmingCharacters(in: .whitespaces), anchor: anchor,
+                                level: level, parent: parent, line: block.line, notes: [], kind: kind))
         itemsInSection.append(0)
         sectionStack.append(sections.count - 1)
     }

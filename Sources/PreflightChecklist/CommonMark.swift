@@ -40,13 +40,15 @@ struct MarkdownBlock: Sendable {
     var inlines: [Inline] = []
     /// The literal of a code or HTML block.
     var literal: String = ""
-    /// Safe HTML rendered by cmark (raw HTML omitted); filled for paragraphs, code blocks and the
-    /// lists without task items that are shown as notes.
+    /// Safe HTML rendered by cmark from the rewritten tree (see CommonMark+Rewrite.swift); filled
+    /// for paragraphs, code blocks, the lists without task items that are shown as notes, and
+    /// block quotes not inside another quote (the whole quote, or an alert's callout box). For
+    /// headings it is the heading's inline HTML, without the `<hN>` tags.
     var html: String = ""
 }
 
-/// The only place that talks to libcmark. No cmark pointer leaves this file; every tree,
-/// iterator and rendered string is freed before a function returns.
+/// The only place that talks to libcmark, with CommonMark+Rewrite.swift. No cmark pointer leaves
+/// these two files; every tree, iterator and rendered string is freed before a function returns.
 enum CommonMark {
     /// Parses a whole document into a flat list of blocks; index 0 is the document.
     static func parse(_ text: String) -> [MarkdownBlock] {
@@ -60,23 +62,26 @@ enum CommonMark {
         defer { cmark_node_free(root) }
         // cmark splits text at brackets; merged, a task box is the start of the first text node.
         cmark_consolidate_text_nodes(root)
-        return copyBlocks(root)
+        let positions = rewrite(root)
+        return copyBlocks(root, positions: positions)
     }
 
-    /// Renders a fragment of Markdown to safe HTML (cmark's renderer without the unsafe option).
+    /// Renders a fragment of Markdown to safe HTML (cmark's renderer without the unsafe option),
+    /// rewritten as a checklist's blocks are.
     static func renderHTML(_ markdown: String) -> String {
         let length = markdown.utf8.count
-        guard let rendered = markdown.withCString({ cmark_markdown_to_html($0, length, CMARK_OPT_DEFAULT) }) else {
-            return ""
-        }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        guard let root = markdown.withCString({ cmark_parse_document($0, length, CMARK_OPT_DEFAULT) }) else { return "" }
+        defer { cmark_node_free(root) }
+        cmark_consolidate_text_nodes(root)
+        _ = rewrite(root)
+        return render(root)
     }
 
-    private static func copyBlocks(_ root: OpaquePointer) -> [MarkdownBlock] {
+    private static func copyBlocks(_ root: OpaquePointer, positions: [OpaquePointer: Position]) -> [MarkdownBlock] {
         var blocks: [MarkdownBlock] = []
         var open: [Int] = []  // indexes of blocks entered and not yet exited
         var containsTask: [Bool] = []  // known once a block is exited
+        var openQuotes = 0  // a quote inside a quote is already part of the outer one's HTML
         guard let iterator = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iterator) }
         while true {
@@ -90,6 +95,7 @@ enum CommonMark {
             }
             if event == CMARK_EVENT_EXIT {
                 let index = open.removeLast()
+                if kind == .blockQuote { openQuotes -= 1 }
                 let isTask = blocks[index].kind == .listItem && TaskLine.parse(blocks, at: index) != nil
                 if case .list = kind, !containsTask[index], nearestItemIsTaskOrNone(blocks, index) {
                     blocks[index].html = render(node)
@@ -97,15 +103,22 @@ enum CommonMark {
                 if let parent = blocks[index].parent, containsTask[index] || isTask { containsTask[parent] = true }
                 continue
             }
+            let position = positions[node] ?? Position(
+                line: cmark_node_get_start_line(node), column: cmark_node_get_start_column(node),
+                endLine: cmark_node_get_end_line(node))
             var block = MarkdownBlock(
                 kind: kind, parent: open.last, depth: open.count,
-                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
-                endLine: Int(cmark_node_get_end_line(node)))
+                line: Int(position.line), column: Int(position.column), endLine: Int(position.endLine))
             switch kind {
-            case .paragraph, .heading:
+            case .paragraph:
                 block.inlines = copyInlines(node)
-                if kind == .paragraph { block.html = render(node) }
-            case .blockQuote: block.html = render(node)
+                block.html = render(node)
+            case .heading(let level):
+                block.inlines = copyInlines(node)
+                block.html = headingContent(render(node), level: level)
+            case .blockQuote:
+                if openQuotes == 0 { block.html = render(node) }
+                openQuotes += 1
             case .codeBlock, .htmlBlock:
                 block.literal = string(cmark_node_get_literal(node))
                 block.html = render(node)
@@ -153,7 +166,7 @@ enum CommonMark {
             return .codeBlock(fenced: isFenced(node))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
-        case CMARK_NODE_CUSTOM_BLOCK: return .other
+        case CMARK_NODE_CUSTOM_BLOCK: return made(node) == .callout ? .blockQuote : .other
         default: return nil
         }
     }
@@ -182,6 +195,12 @@ enum CommonMark {
             case CMARK_NODE_HTML_INLINE: kind = .html
             case CMARK_NODE_SOFTBREAK: kind = .softBreak
             case CMARK_NODE_LINEBREAK: kind = .lineBreak
+            case CMARK_NODE_CUSTOM_INLINE:
+                switch made(node) {
+                case .rawHTML: kind = .html
+                case .imageLink: kind = .image
+                default: kind = .other
+                }
             default: kind = .other
             }
             inlines.append(.init(kind: kind, text: plainText(node)))
@@ -191,7 +210,8 @@ enum CommonMark {
     }
 
     /// The text a reader sees: literals of text and code, breaks as spaces, raw HTML dropped.
-    private static func plainText(_ node: OpaquePointer) -> String {
+    /// Text made up for an image without alt text is left out, so ids stay as they were.
+    static func plainText(_ node: OpaquePointer) -> String {
         var text = ""
         guard let iterator = cmark_iter_new(node) else { return "" }
         defer { cmark_iter_free(iterator) }
@@ -200,6 +220,7 @@ enum CommonMark {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT where made(current) == .fallbackText: break
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(current))
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += "\n"
             default: break
@@ -214,7 +235,15 @@ enum CommonMark {
         return String(cString: rendered)
     }
 
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    /// cmark's `<hN>…</hN>` without the tags, soft breaks as spaces.
+    private static func headingContent(_ html: String, level: Int) -> String {
+        var body = Substring(html)
+        while body.last == "\n" { body.removeLast() }
+        guard body.hasPrefix("<h\(level)>"), body.hasSuffix("</h\(level)>") else { return String(body) }
+        return String(body.dropFirst(4).dropLast(5).map { $0 == "\n" ? " " : $0 })
+    }
+
+    static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
         return String(cString: pointer)
     }

@@ -75,6 +75,7 @@ extension RunPage {
             return SectionView(
                 anchor: github ?? fixed, alias: github == nil ? nil : fixed,
                 title: index == 0 ? "Overview" : section.title,
+                titleHTML: index == 0 ? "Overview" : section.titleHTML,
                 heading: "h\(min(6, max(2, section.level + 1)))",
                 readiness: readiness[section.id].flatMap { $0 }.map { PercentView($0) },
                 parts: parts(section.notes, itemsBySection[index]))

@@ -47,6 +47,8 @@ struct SectionView: ViewModel {
     /// The `section-…` anchor other pages link to, when `anchor` is the GitHub one.
     var alias: String?
     var title: String
+    /// The heading's inline HTML (safe, from the checklist parser): a link in a heading stays one.
+    var titleHTML: String
     var heading: String
     var readiness: PercentView?
     var parts: [SectionPartView]

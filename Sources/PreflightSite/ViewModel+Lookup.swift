@@ -388,6 +388,7 @@ extension SectionView {
         case "anchor": return self.anchor
         case "alias": return Lookup.optional(self.alias)
         case "title": return self.title
+        case "titleHTML": return self.titleHTML
         case "heading": return self.heading
         case "readiness": return Lookup.optional(self.readiness)
         case "parts": return self.parts

@@ -141,8 +141,8 @@ import Testing
         #expect(parsed.checklist.items.isEmpty)
         let error = try #require(parsed.diagnostics.first { $0.severity == .error })
         #expect(error.message.contains("no task items"), "\(error.message)")
-        #expect(error.message.contains("7 boxes"), "\(error.message)")
-        #expect(error.message.contains("5"), "\(error.message)")
+        #expect(error.message.contains("5 boxes in table rows (lines 7, 8, 9, …)"), "\(error.message)")
+        #expect(error.message.contains("2 boxes at the start of lines (lines 15, 17)"), "\(error.message)")
         #expect(error.message.contains("- [ ] "), "\(error.message)")
     }
 }
