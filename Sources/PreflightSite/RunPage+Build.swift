@@ -38,7 +38,7 @@ extension RunPage {
         branch = run.branch
         trigger = run.trigger
         ci = run.url.map { EvidenceView(Evidence(label: "CI job", url: $0)) }
-        verdict = VerdictView(report.verdict, reasons: report.reasons)
+        verdict = VerdictView(report.verdict, reasons: report.reasons, limit: VerdictView.pageReasonLimit)
         readiness = PercentView(report.readiness)
         counts = ItemState.allCases.map { CountView(state: StateView($0), count: report.counts[$0.rawValue] ?? 0) }
         sectionSummaries = report.sections.filter { $0.applicable > 0 }.map {

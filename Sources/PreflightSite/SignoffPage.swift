@@ -60,7 +60,7 @@ extension SignoffPage {
         runID = report.run.id
         commit = report.run.commit
         started = report.run.startedAt.display
-        verdict = VerdictView(report.verdict, reasons: report.reasons, anchorPrefix: "index.html")
+        verdict = VerdictView(report.verdict, reasons: report.reasons, anchorPrefix: "index.html", limit: VerdictView.pageReasonLimit)
         readiness = PercentView(report.readiness)
         let words: [CriterionStatus: String] = [.met: "Met", .notMet: "Not met", .clear: "Clear", .present: "Present", .unverified: "Unverified"]
         func row(_ item: ItemReport) -> CriterionRowView {

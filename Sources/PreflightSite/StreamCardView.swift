@@ -22,6 +22,7 @@ struct StreamCardView: ViewModel {
     var blockers: [LinkView]
     /// What keeps a non-GO card from GO when no open blocker says so (checklists without Go/No-Go criteria).
     var reasons: [ReasonView]
+    var moreReasons: String?
     var trendHref: String
     var latest: LinkView
     var signoffHref: String
@@ -52,7 +53,10 @@ struct StreamCardView: ViewModel {
             return "\(position) \(environment) (\(other.verdict.rawValue.uppercased()) \(ReportFormatter.percent(other.readiness)) on \(other.run.startedAt.day))"
         }
         blockers = history.openBlockers.map { LinkView(href: runHref + "#" + Anchor.item($0.id), text: $0.text) }
-        reasons = blockers.isEmpty && report.verdict != .go ? VerdictView(report.verdict, reasons: report.reasons, anchorPrefix: runHref).reasons : []
+        let why = VerdictView(report.verdict, reasons: blockers.isEmpty && report.verdict != .go ? report.reasons : [],
+                              anchorPrefix: runHref, limit: VerdictView.cardReasonLimit)
+        reasons = why.reasons
+        moreReasons = why.moreReasons
         trendHref = "trends/\(stream.path)/index.html"
         latest = LinkView(href: runHref, text: report.run.id)
         signoffHref = "runs/\(report.run.id)/signoff.html"

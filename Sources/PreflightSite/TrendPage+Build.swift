@@ -22,7 +22,7 @@ extension TrendPage {
         pageTitle = "Trend · \(stream.key.title(checklistTitle: checklistTitle))"
         runCountText = ReportFormatter.count(history.points.count, "run")
         latest = latestReport.map { LinkView(href: latestHref, text: $0.run.id) }
-        verdict = latestReport.map { VerdictView($0.verdict, reasons: $0.reasons, anchorPrefix: latestHref) }
+        verdict = latestReport.map { VerdictView($0.verdict, reasons: $0.reasons, anchorPrefix: latestHref, limit: VerdictView.pageReasonLimit) }
         readiness = latestReport.map { PercentView($0.readiness) }
         chart = ReadinessChart.svg(history.points, limit: options.chartPoints, subject: "\(checklistTitle) in \(environment)")
 

@@ -470,6 +470,7 @@ extension StreamCardView {
         case "comparison": return Lookup.optional(self.comparison)
         case "blockers": return self.blockers
         case "reasons": return self.reasons
+        case "moreReasons": return Lookup.optional(self.moreReasons)
         case "trendHref": return self.trendHref
         case "latest": return self.latest
         case "signoffHref": return self.signoffHref
@@ -539,6 +540,7 @@ extension VerdictView {
         case "icon": return self.icon
         case "css": return self.css
         case "reasons": return self.reasons
+        case "moreReasons": return Lookup.optional(self.moreReasons)
         default: return nil
         }
     }

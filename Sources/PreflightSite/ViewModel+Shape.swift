@@ -717,6 +717,7 @@ extension StreamCardView: ShapedModel {
         shape.add(self.comparison)
         shape.add(self.blockers)
         shape.add(self.reasons)
+        shape.add(self.moreReasons)
         shape.add(self.trendHref)
         shape.add(self.latest)
         shape.add(self.signoffHref)
@@ -738,6 +739,7 @@ extension StreamCardView: ShapedModel {
         children["comparison"] = tokens.placeholder(self.comparison)
         children["blockers"] = tokens.placeholder(self.blockers)
         children["reasons"] = tokens.placeholder(self.reasons)
+        children["moreReasons"] = tokens.placeholder(self.moreReasons)
         children["trendHref"] = tokens.placeholder(self.trendHref)
         children["latest"] = tokens.placeholder(self.latest)
         children["signoffHref"] = tokens.placeholder(self.signoffHref)
@@ -840,6 +842,7 @@ extension VerdictView: ShapedModel {
         shape.add(self.icon)
         shape.add(self.css)
         shape.add(self.reasons)
+        shape.add(self.moreReasons)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -848,6 +851,7 @@ extension VerdictView: ShapedModel {
         children["icon"] = tokens.placeholder(self.icon)
         children["css"] = tokens.placeholder(self.css)
         children["reasons"] = tokens.placeholder(self.reasons)
+        children["moreReasons"] = tokens.placeholder(self.moreReasons)
         return PlaceholderModel(children)
     }
 }

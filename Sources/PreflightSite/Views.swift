@@ -15,8 +15,11 @@ struct VerdictView: ViewModel {
     var icon: String
     var css: String
     var reasons: [ReasonView]
+    /// "and 43 more reasons" when `limit` cut the list: a checklist with 55 pending items would
+    /// otherwise open its page (or fill its card) with 55 lines before the first figure.
+    var moreReasons: String?
 
-    init(_ verdict: Verdict, reasons: [VerdictReason] = [], anchorPrefix: String = "") {
+    init(_ verdict: Verdict, reasons: [VerdictReason] = [], anchorPrefix: String = "", limit: Int = .max) {
         word = verdict.rawValue.uppercased()
         css = verdict.rawValue
         switch verdict {
@@ -24,10 +27,18 @@ struct VerdictView: ViewModel {
         case .noGo: icon = "✖"
         case .pending: icon = "◷"
         }
-        self.reasons = reasons.map {
+        self.reasons = reasons.prefix(limit).map {
             ReasonView(item: $0.item, href: $0.item.isEmpty ? nil : anchorPrefix + "#" + Anchor.item($0.item), why: $0.why)
         }
+        moreReasons = reasons.count > limit ? "and " + ReportFormatter.count(reasons.count - limit, "more reason") : nil
     }
+}
+
+extension VerdictView {
+    /// Reasons shown before "and N more": on a run page, trend page or sheet (the seed's longest
+    /// list, ten, fits a two-page sheet whole), and on a dashboard card.
+    static let pageReasonLimit = 12
+    static let cardReasonLimit = 5
 }
 
 struct ReasonView: ViewModel {

@@ -102,4 +102,25 @@ struct RealChecklistSiteTests {
         #expect(ReportFormatter.count(2, "point") == "2 points")
         #expect(ReportFormatter.count(0, "run") == "0 runs")
     }
+
+    @Test func longReasonListsStopWithHowManyMore() throws {
+        let reasons = (1...20).map { VerdictReason(item: "item-\($0)", why: "pending: check \($0)") }
+        let page = VerdictView(.pending, reasons: reasons, limit: VerdictView.pageReasonLimit)
+        #expect(page.reasons.map(\.item) == (1...12).map { "item-\($0)" })
+        #expect(page.moreReasons == "and 8 more reasons")
+        #expect(VerdictView(.pending, reasons: Array(reasons.prefix(13)), limit: 12).moreReasons == "and 1 more reason")
+        #expect(VerdictView(.pending, reasons: Array(reasons.prefix(12)), limit: 12).moreReasons == nil)
+
+        let fixture = try Fixture()
+        try fixture.write("checklists/plain.md", "# Many\n\n" + (1...9).map { "- [ ] Check \($0) {#c\($0)}\n" }.joined())
+        try fixture.write("runs/plain-1/run.json", """
+            {"checklist": "plain", "environment": "staging", "started_at": "2026-11-01T10:00:00Z"}
+            """)
+        let output = fixture.path("_site")
+        _ = try SiteBuilder(options: SiteFixture.options(output: output, content: fixture.path("checklists"),
+                                                         runs: fixture.path("runs"))).build()
+        let home = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        #expect(home.components(separatedBy: "<li><a href=\"runs/plain-1/index.html#item-c").count - 1 == VerdictView.cardReasonLimit)
+        #expect(home.contains("<li class=\"more-reasons\"><a href=\"runs/plain-1/index.html\">and 4 more reasons</a></li>"))
+    }
 }
