@@ -15,12 +15,7 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the static site. Exit 0; 1 when inputs have problems (the site is still written) or the build fails.")
 
-    @OptionGroup var content: ContentOptions
-    @Option(help: "Runs archive folder.") var runs = "content/runs"
-    @Option(help: "Mustache templates folder.") var templates = "templates"
-    @Option(name: .customLong("public"), help: "Static files copied into the site as they are.") var publicDir = "Public"
-    @Option(help: "JSON Schemas copied into the site's schema/ folder.") var schema = "schema"
-    @Option(help: "Site folder (replaced only when the build completes).") var output = "_site"
+    @OptionGroup var site: SiteArguments
     @Flag(help: "Print nothing but problems.") var quiet = false
     @Flag(help: "Print how long each step of the build took.") var timings = false
 
@@ -37,8 +32,8 @@ struct BuildCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\rwriting pages \(done)/\(total)".utf8))
             }
         }
-        let options = SiteOptions(content: content.content, runs: runs, templates: templates, publicDir: publicDir,
-                                  schema: schema, output: output)
+        let options = site.siteOptions()
+        let output = options.output
         let summary: BuildSummary
         do {
             summary = try SiteBuilder(options: options, progress: progress).build()
