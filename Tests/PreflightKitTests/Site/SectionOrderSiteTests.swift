@@ -147,7 +147,9 @@ import Testing
 
     @Test func theIDColumnCannotSqueezeTheLabel() throws {
         let css = try String(contentsOfFile: SiteFixture.publicDir + "/preflight.css", encoding: .utf8)
-        #expect(css.contains(".item-label { flex: 1 1 auto; min-width: 60%; }"))
+        // One row: the label takes all the width the badge and the id (at most 35%) leave.
+        #expect(css.contains(".item-head { display: flex; flex-wrap: nowrap;"))
+        #expect(css.contains(".item-label { flex: 1 1 0; min-width: 0; }"))
         let id = try #require(css.split(separator: "\n").first { $0.hasPrefix(".item-id {") })
         #expect(id.contains("max-width: 35%"))
         #expect(id.contains("overflow-wrap: anywhere"))
