@@ -44,14 +44,27 @@ struct TaskLine: Equatable {
             lines[line] = text
             if line < htmlLines.count { htmlLines[line] = ExplicitID.split(htmlLines[line]).text }
         }
-        var bold: String?
-        if first.text.count == 4 || first.text.dropFirst(4).allSatisfy(\.isWhitespace),
-            paragraph.inlines.count > 1, paragraph.inlines[1].kind == .strong
-        {
-            bold = paragraph.inlines[1].text.replacingOccurrences(of: "\n", with: " ")
-        }
+        let bold = leadingBold(paragraph.inlines, boxText: first.text)
         return TaskLine(
             checked: mark != " ", text: joined(lines), html: joined(htmlLines), leadingBold: bold, explicitID: explicitID)
+    }
+
+    /// The bold span that opens the label, after the box and any badge images before it
+    /// (`- [ ] ![High][high] **Doctype:** …` is led by "Doctype:": a priority badge is decoration,
+    /// not the item's name).
+    private static func leadingBold(_ inlines: [MarkdownBlock.Inline], boxText: String) -> String? {
+        guard boxText.dropFirst(4).allSatisfy(\.isWhitespace) else { return nil }
+        var index = 1
+        while index < inlines.count {
+            let inline = inlines[index]
+            switch inline.kind {
+            case .strong: return inline.text.replacingOccurrences(of: "\n", with: " ")
+            case .image: index += 1
+            case .text where inline.text.allSatisfy(\.isWhitespace) && index > 1: index += 1
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// Lines joined by single spaces, as a paragraph's soft breaks read.

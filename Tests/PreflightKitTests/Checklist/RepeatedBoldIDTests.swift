@@ -19,6 +19,19 @@ import Testing
         #expect(parsed.warnings.isEmpty)
     }
 
+    @Test func aBadgeImageBeforeTheBoldLeadIsSteppedOver() {
+        let parsed = Fixture.parse("""
+            ## Head
+            * [ ] ![High][high] **Doctype:** The Doctype is HTML5.
+            * [ ] ![Medium](https://example.com/m.svg) ![New](n.svg) **Charset:** UTF-8 is declared.
+            * [ ] ![Low][high] plain label after a badge
+
+            [high]: https://example.com/high.svg
+            """)
+        #expect(parsed.ids == ["head/doctype", "head/charset", "head/low-plain-label-after-a-badge"])
+        #expect(parsed.checklist.items[0].text == "High Doctype: The Doctype is HTML5.")
+    }
+
     @Test func onlySiblingsCount() {
         let parsed = Fixture.parse("""
             ## A
