@@ -69,7 +69,7 @@ struct RunChangesTests {
         #expect(!html.contains("No item started or stopped failing"))
         // fail → waived is listed under Newly waived only.
         let fixed = try #require(html.range(of: "<h3>Fixed</h3>"))
-        let fixedList = html[fixed.upperBound...].prefix { $0 != "\n" }
+        let fixedList = try #require(html[fixed.upperBound...].components(separatedBy: "</ul>").first)
         #expect(fixedList.contains("Item 0") && fixedList.contains("Item 1") && !fixedList.contains("Item 2"))
     }
 
