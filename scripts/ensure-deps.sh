@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Installs the system packages Preflight needs, only those that are missing.
 #   scripts/ensure-deps.sh            libcmark-dev, pkg-config (to build)
-#   scripts/ensure-deps.sh --browser  also chromium, poppler-utils (for the test suite)
+#   scripts/ensure-deps.sh --browser  also chromium, chromium-driver, poppler-utils, and a Python
+#                                     virtualenv (.build/test-venv) with selenium and axe-core's
+#                                     axe.min.js (for the test suite)
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(libcmark-dev pkg-config)
+browser=0
 for arg in "$@"; do
     case "$arg" in
-        --browser) packages+=(chromium poppler-utils) ;;
+        --browser) packages+=(chromium chromium-driver poppler-utils); browser=1 ;;
         *) echo "usage: $0 [--browser]" >&2; exit 64 ;;
     esac
 done
@@ -16,7 +20,27 @@ missing=()
 for pkg in "${packages[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$browser" = 1 ]; then
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
+    python3 -c "import ensurepip" >/dev/null 2>&1 || dpkg -s python3-venv >/dev/null 2>&1 || missing+=(python3-venv)
+fi
+
+install_venv() {
+    # axe-core ships inside PyPI's axe-playwright-python wheel (its other dependencies are not
+    # needed: selenium drives Chromium instead of Playwright).
+    local venv=.build/test-venv
+    [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import selenium, axe_playwright_python" >/dev/null 2>&1 && return 0
+    echo "installing: selenium and axe-core into $venv" >&2
+    mkdir -p .build
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check selenium
+    "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps axe-playwright-python
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+    [ "$browser" = 1 ] && install_venv
+    exit 0
+fi
 
 if [ "$(id -u)" -eq 0 ]; then
     as_root=()
@@ -30,3 +54,5 @@ fi
 echo "installing: ${missing[*]}" >&2
 "${as_root[@]}" apt-get update
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+[ "$browser" = 1 ] && install_venv
+exit 0
