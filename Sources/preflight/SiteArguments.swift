@@ -1,17 +1,29 @@
 import ArgumentParser
 import PreflightSite
+import PreflightConfig
 
-/// The folders a site build reads and writes: shared by `build` and `serve`.
+/// The folders a site build reads and writes: shared by `build` and `serve`. A flag given here
+/// overrides preflight.toml, which overrides the defaults, so no option has a default of its own.
 struct SiteArguments: ParsableArguments {
     @OptionGroup var content: ContentOptions
-    @Option(help: "Runs archive folder.") var runs = "content/runs"
-    @Option(help: "Mustache templates folder.") var templates = "templates"
-    @Option(name: .customLong("public"), help: "Static files copied into the site as they are.") var publicDir = "Public"
-    @Option(help: "JSON Schemas copied into the site's schema/ folder.") var schema = "schema"
-    @Option(help: "Site folder (replaced only when the build completes).") var output = "_site"
+    @Option(help: "Runs archive folder (default: content/runs).") var runs: String?
+    @Option(help: "Mustache templates folder (default: templates).") var templates: String?
+    @Option(name: .customLong("public"), help: "Static files copied into the site as they are (default: Public).") var publicDir: String?
+    @Option(help: "JSON Schemas copied into the site's schema/ folder (default: schema).") var schema: String?
+    @Option(help: "Site folder, replaced only when the build completes (default: _site).") var output: String?
 
-    func siteOptions() -> SiteOptions {
-        SiteOptions(content: content.content, runs: runs, templates: templates, publicDir: publicDir,
-                    schema: schema, output: output)
+    /// The effective settings: these flags over preflight.toml over the defaults; exit 1 on a bad file.
+    func settings() throws -> ProjectConfig {
+        var settings = try content.settings()
+        settings.set(.runs, path: runs, flag: "--runs")
+        settings.set(.templates, path: templates, flag: "--templates")
+        settings.set(.publicDir, path: publicDir, flag: "--public")
+        settings.set(.schema, path: schema, flag: "--schema")
+        settings.set(.output, path: output, flag: "--output")
+        return settings
+    }
+
+    func siteOptions() throws -> SiteOptions {
+        try settings().siteOptions
     }
 }
