@@ -44,10 +44,13 @@ extension ProjectScaffold {
     }
 
     private func makeFolder(_ path: String) throws(Diagnostic) {
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            if isFolder.boolValue { return }
-            throw .error(path, "is a file, but init needs a folder here")
+        // A file on the way (`content` where `content/checklists` must go) is named, not just "cannot create".
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix = (prefix as NSString).appendingPathComponent(String(component))
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: prefix, isDirectory: &isFolder) else { break }
+            if !isFolder.boolValue { throw .error(prefix, "is a file, but init needs a folder here") }
         }
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
