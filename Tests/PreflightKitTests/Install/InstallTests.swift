@@ -7,16 +7,22 @@ import Testing
 /// between runs), so one test does install, the run-anywhere check and dist in turn.
 @Suite("Install")
 struct InstallTests {
+    /// The environment of a shell, not of `swift test`: the variables the test runner sets make SwiftPM
+    /// rebuild the release from scratch each time, where a shell's `make install` reuses it.
+    static var buildEnvironment: [String: String] {
+        ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "USER", "LANG", "TMPDIR", "TERM"].contains($0.key) }
+    }
+
     @Test(.timeLimit(.minutes(30)))
     func theInstalledBinaryRunsAloneThroughInitRecordAndBuild() throws {
         let root = Fixture.packageRoot.path
         let dir = try TempDir()
         let prefix = dir.url("prefix")
-        let installed = try Shell.run("/usr/bin/make", ["-s", "install", "PREFIX=\(prefix)"], in: root)
+        let installed = try Shell.run("/usr/bin/make", ["-s", "install", "PREFIX=\(prefix)"], env: Self.buildEnvironment, in: root)
         try #require(installed.status == 0, "make install failed: \(installed.stderr)")
         for (path, marker) in [("share/bash-completion/completions/preflight", "_preflight"),
                                ("share/zsh/site-functions/_preflight", "#compdef preflight"),
-                               ("share/fish/vendor_completions.d/preflight.fish", "complete -c preflight")] {
+                               ("share/fish/vendor_completions.d/preflight.fish", "complete -c 'preflight'")] {
             let text = (try? String(contentsOfFile: "\(prefix)/\(path)", encoding: .utf8)) ?? ""
             #expect(text.contains(marker), "\(path) is not a completion script")
             #expect(text.contains("start-run"), "\(path) knows the subcommands")
@@ -57,7 +63,7 @@ struct InstallTests {
         #expect(page.contains("billing-alerts-configured"))
 
         // make dist packs the same binary with README and completions, under one versioned folder.
-        let dist = try Shell.run("/usr/bin/make", ["-s", "dist"], in: root)
+        let dist = try Shell.run("/usr/bin/make", ["-s", "dist"], env: Self.buildEnvironment, in: root)
         try #require(dist.status == 0, "make dist failed: \(dist.stderr)")
         let arch = try Shell.run("/usr/bin/uname", ["-m"], in: root).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let name = "preflight-\(PreflightVersion.current)-linux-\(arch)"
