@@ -76,7 +76,7 @@ package struct PreviewServer: Sendable {
         switch listening {
         case .success(let address?): socket = address
         case .success(nil): throw DiagnosticList([.error("\(bind):\(port)", "cannot listen: the socket has no address")])
-        case .failure(let error): throw DiagnosticList([.error("\(bind):\(port)", "cannot listen: \(error)")])
+        case .failure(let error): throw DiagnosticList([.error("\(bind):\(port)", "cannot listen: \(Self.reason(error))")])
         }
         log("serving \(state.snapshot.output) at \(Self.url(socket)) (rebuilds on changes; Ctrl-C to stop)")
         rebuilder.startWatching(from: start)
@@ -93,6 +93,12 @@ package struct PreviewServer: Sendable {
         case .ip6(let host, let port): return "http://[\(host)]:\(port)/"
         case .unix(let path): return "unix:\(path)"
         }
+    }
+
+    /// `bind: Address already in use` rather than FlyingSocks' `SocketError. bind(98): …`.
+    static func reason(_ error: any Error) -> String {
+        if case .failed(let call, _, let message) = error as? SocketError { return "\(call.lowercased()): \(message)" }
+        return (error as? any LocalizedError)?.errorDescription ?? "\(error)"
     }
 
     /// Runs async work from this synchronous command and waits for it.
