@@ -5,7 +5,7 @@ import PackageDescription
 // pointing back up (a run reader calling the site, a report calling the CLI) does not compile:
 //
 //   PreflightSupport → PreflightChecklist → PreflightRuns → PreflightReport → PreflightHistory
-//   → PreflightSite → PreflightConfig → preflight (the CLI)
+//   → PreflightSite → PreflightConfig → PreflightServe → preflight (the CLI)
 //
 // README.md ("Architecture") says what each one owns.
 
@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "PreflightKit", targets: [
             "PreflightSupport", "PreflightChecklist", "PreflightRuns", "PreflightReport", "PreflightHistory", "PreflightSite",
             "PreflightConfig",
+            "PreflightServe",
         ]),
     ],
     dependencies: [
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -73,10 +75,19 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // `preflight serve`: builds, watches the inputs, rebuilds and serves the site with live reload (FlyingFox).
+        .target(
+            name: "PreflightServe",
+            dependencies: [
+                "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
+                "PreflightSupport",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "preflight",
             dependencies: [
-                "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
+                "PreflightServe", "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
                 "PreflightSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -84,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "PreflightKitTests",
             dependencies: [
-                "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
+                "PreflightServe", "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
                 "PreflightSupport",
             ]
         ),

@@ -7,6 +7,12 @@ struct ConfigArguments: ParsableArguments {
     @Option(name: .customLong("config"), help: "Settings file (default: preflight.toml in the current folder, when there is one).")
     var file: String?
 
+    /// The file's settings over the defaults, or the file's errors (for `serve`, which shows them
+    /// in the browser and keeps running).
+    func loadChecked() throws(DiagnosticList) -> ProjectConfig {
+        try ProjectConfig.load(file)
+    }
+
     /// The file's settings over the defaults, or exit 1 with the file's errors.
     func load() throws -> ProjectConfig {
         do {

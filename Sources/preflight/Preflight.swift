@@ -19,6 +19,7 @@ struct Preflight: ParsableCommand {
             WaiveCommand.self, ReportCommand.self, BuildCommand.self, VerifyCommand.self,
             ConfigCommand.self,
             InitCommand.self,
+            ServeCommand.self,
         ]
     )
 }

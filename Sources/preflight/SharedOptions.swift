@@ -23,6 +23,13 @@ struct ContentOptions: ParsableArguments {
         return settings
     }
 
+    /// The same settings, a bad file thrown as its diagnostics rather than printed.
+    func checkedSettings() throws(DiagnosticList) -> ProjectConfig {
+        var settings = try config.loadChecked()
+        settings.set(.content, path: content, flag: "--content")
+        return settings
+    }
+
     func library() throws -> ChecklistLibrary {
         try library(settings())
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PreflightSite
 import PreflightConfig
+import PreflightSupport
 
 /// The folders a site build reads and writes: shared by `build` and `serve`. A flag given here
 /// overrides preflight.toml, which overrides the defaults, so no option has a default of its own.
@@ -14,7 +15,17 @@ struct SiteArguments: ParsableArguments {
 
     /// The effective settings: these flags over preflight.toml over the defaults; exit 1 on a bad file.
     func settings() throws -> ProjectConfig {
-        var settings = try content.settings()
+        try flagged(content.settings())
+    }
+
+    /// The settings with a bad preflight.toml thrown as its diagnostics: `serve` re-reads them
+    /// before every rebuild and shows the errors in the browser.
+    func checkedSiteOptions() throws(DiagnosticList) -> SiteOptions {
+        try flagged(content.checkedSettings()).siteOptions
+    }
+
+    private func flagged(_ fileSettings: ProjectConfig) -> ProjectConfig {
+        var settings = fileSettings
         settings.set(.runs, path: runs, flag: "--runs")
         settings.set(.templates, path: templates, flag: "--templates")
         settings.set(.publicDir, path: publicDir, flag: "--public")
