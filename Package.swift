@@ -5,7 +5,7 @@ import PackageDescription
 // pointing back up (a run reader calling the site, a report calling the CLI) does not compile:
 //
 //   PreflightSupport → PreflightChecklist → PreflightRuns → PreflightReport → PreflightHistory
-//   → PreflightSite → preflight (the CLI)
+//   → PreflightSite → PreflightConfig → preflight (the CLI)
 //
 // README.md ("Architecture") says what each one owns.
 let package = Package(
@@ -15,12 +15,14 @@ let package = Package(
         .executable(name: "preflight", targets: ["preflight"]),
         .library(name: "PreflightKit", targets: [
             "PreflightSupport", "PreflightChecklist", "PreflightRuns", "PreflightReport", "PreflightHistory", "PreflightSite",
+            "PreflightConfig",
         ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -52,10 +54,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // preflight.toml → settings for the site, the checklist engine and history, each with its origin.
+        .target(
+            name: "PreflightConfig",
+            dependencies: [
+                "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist", "PreflightSupport",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "preflight",
             dependencies: [
-                "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
+                "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
                 "PreflightSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -63,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "PreflightKitTests",
             dependencies: [
-                "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
+                "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
                 "PreflightSupport",
             ]
         ),

@@ -6,6 +6,8 @@ package struct ChecklistLibrary: Sendable {
     package private(set) var checklists: [String: ParsedChecklist] = [:]
     /// Files that could not be read at all.
     package private(set) var failures: [Diagnostic] = []
+    /// The settings the checklists were parsed with (a build cache keys reports on them).
+    package private(set) var options: ChecklistOptions = .default
 
     package init(checklists: [ParsedChecklist]) {
         for parsed in checklists { self.checklists[parsed.checklist.name] = parsed }
@@ -15,6 +17,7 @@ package struct ChecklistLibrary: Sendable {
     package static func load(_ directory: String, options: ChecklistOptions = .default) throws(Diagnostic) -> ChecklistLibrary {
         let parser = ChecklistParser(options: options)
         var library = ChecklistLibrary(checklists: [])
+        library.options = options
         for path in try ChecklistLinter.markdownFiles(in: directory) {
             do {
                 let parsed = try parser.parse(fileAt: path)

@@ -25,17 +25,19 @@ struct BuildCache: Sendable {
     /// Where the cache was read from (pool files are read from there on demand).
     var folder = ""
 
-    /// The cache folder of an output folder.
-    static func folder(for output: String) -> String {
+    /// The cache folder of an output folder: `<caches>/<output name>`, where the caches folder is
+    /// `.preflight-cache` beside the output unless the project names another.
+    static func folder(for output: String, in caches: String? = nil) -> String {
         let parent = (output as NSString).deletingLastPathComponent
         let name = (output as NSString).lastPathComponent
-        return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".preflight-cache/\(name)")
+        let root = caches ?? ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".preflight-cache")
+        return (root as NSString).appendingPathComponent(name)
     }
 
-    /// The cache of `output`, or an empty one when there is none or it cannot be used.
-    static func load(for output: String) -> BuildCache {
+    /// The cache in `folder`, or an empty one when there is none or it cannot be used.
+    static func load(from folder: String) -> BuildCache {
         var cache = BuildCache()
-        cache.folder = folder(for: output)
+        cache.folder = folder
         guard let data = FileManager.default.contents(atPath: cache.folder + "/cache.json"),
             let root = try? JSONValue.parse(data),
             root["format"] == .number(Double(format)), root["generator"] == .string(PreflightVersion.current),
@@ -51,8 +53,7 @@ struct BuildCache: Sendable {
     }
 
     /// Saves the cache; a failure only costs the next build its shortcut.
-    func save(for output: String) {
-        let folder = Self.folder(for: output)
+    func save(to folder: String) {
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil else { return }
         var json = JSONBuilder()
         json.beginObject()

@@ -58,13 +58,13 @@ extension BuiltInTheme {
 <link rel="stylesheet" href="{{.}}">
 {{/stylesheets}}
 <link rel="icon" href="{{root}}icons/preflight.svg" type="image/svg+xml">
-<link rel="alternate" type="application/atom+xml" title="Preflight runs" href="{{root}}feed.xml">
+<link rel="alternate" type="application/atom+xml" title="{{siteTitle}} runs" href="{{root}}feed.xml">
 </head>
 <body class="{{bodyClass}}">
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
 <nav aria-label="Site">
-<a class="brand" href="{{root}}index.html"><img src="{{root}}icons/preflight.svg" alt="" width="20" height="20"> Preflight</a>
+<a class="brand" href="{{root}}index.html"><img src="{{root}}icons/preflight.svg" alt="" width="20" height="20"> {{siteTitle}}</a>
 <a href="{{root}}index.html">Dashboard</a>
 <a href="{{root}}schema/run.schema.json">Schemas</a>
 </nav>

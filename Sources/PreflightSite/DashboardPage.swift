@@ -12,16 +12,20 @@ struct DashboardPage: ViewModel {
     /// unknown checklists.
     var problems: [ProblemView]
 
-    /// `streams` and `histories` in the same order.
-    init(_ streams: [RunStream], histories: [StreamHistory], options: HistoryOptions, problems: [Diagnostic] = []) {
+    /// `streams` and `histories` in the same order; `order` gives the pipeline order of environments.
+    init(_ streams: [RunStream], histories: [StreamHistory], options: HistoryOptions, problems: [Diagnostic] = [],
+         order: PageSettings = PageSettings()) {
         self.problems = problems.map(ProblemView.init)
         var byChecklist: [String: [(RunStream, StreamHistory)]] = [:]
         for (stream, history) in zip(streams, histories) where !stream.summaries.isEmpty {
             byChecklist[stream.checklist.name, default: []].append((stream, history))
         }
         groups = byChecklist.keys.sorted().compactMap { name in
-            // Earlier environments of a pipeline usually start first: staging before production.
+            // The project's pipeline order first; without one, earlier environments of a pipeline
+            // usually start first: staging before production.
             let members = (byChecklist[name] ?? []).sorted { a, b in
+                let (p, q) = (order.pipelinePosition(of: a.0.environment), order.pipelinePosition(of: b.0.environment))
+                if p != q { return p < q }
                 let (x, y) = (a.0.summaries.first?.run.startedAt.seconds ?? 0, b.0.summaries.first?.run.startedAt.seconds ?? 0)
                 return x != y ? x < y : a.0.key < b.0.key
             }

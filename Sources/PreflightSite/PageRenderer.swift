@@ -16,6 +16,7 @@ struct LayoutView: ViewModel {
     var stylesheets: [String]
     var content: RawHTML
     var version: String
+    var siteTitle: String
 }
 
 /// Renders every page of the site into the staging folder, in parallel.
@@ -25,13 +26,16 @@ struct PageRenderer: Sendable {
     let progress: (@Sendable (Int, Int) -> Void)?
     let rows: ItemRowRenderer
     let blocks: FragmentCache
+    let settings: PageSettings
 
     /// Pages written so far, for the progress line.
     let written = Counter()
     let expectedPages: Int
 
-    init(templates: TemplateLibrary, staging: String, progress: (@Sendable (Int, Int) -> Void)?, expectedPages: Int = 0) {
+    init(templates: TemplateLibrary, staging: String, progress: (@Sendable (Int, Int) -> Void)?,
+         settings: PageSettings = PageSettings(), expectedPages: Int = 0) {
         self.templates = templates
+        self.settings = settings
         self.staging = staging
         self.progress = progress
         self.expectedPages = expectedPages
@@ -93,14 +97,15 @@ struct PageRenderer: Sendable {
         switch job {
         case .home:
             let options = histories.first?.options ?? .default
-            try page("index.html", template: "home", model: DashboardPage(streams, histories: histories, options: options, problems: problems),
-                     root: "", title: "Preflight dashboard", bodyClass: "home")
+            try page("index.html", template: "home", model: DashboardPage(streams, histories: histories, options: options, problems: problems,
+                                                                          order: settings),
+                     root: "", title: "\(settings.title) dashboard", bodyClass: "home")
             return 1
         case .indexJSON:
             try file("index.json", try json(SiteIndex(streams), what: "index.json"))
             return 1
         case .feed:
-            try file("feed.xml", Data(AtomFeed.xml(streams).utf8))
+            try file("feed.xml", Data(AtomFeed.xml(streams, title: settings.title, baseURL: settings.baseURL).utf8))
             return 1
         case .trend(let index):
             return try writeTrend(streams[index], history: histories[index])
@@ -121,7 +126,7 @@ struct PageRenderer: Sendable {
     }
 
     /// The files written for each run, in `runs/<run-id>/`.
-    static let runFiles = ["report.json", "index.html", "signoff.html", "signoff-letter.html"]
+    var runFiles: [String] { settings.runFiles }
 
     /// Writes a run's pages and report.json; returns the stat fingerprint of what it wrote.
     func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
@@ -141,22 +146,22 @@ struct PageRenderer: Sendable {
         try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle,
                  bodyClass: "run", compiled: true)
         // Both papers share one sheet model; only the paper and the link to the other differ.
-        let a4 = SignoffPage(context, paper: "a4")
-        for paper in ["a4", "letter"] {
-            let sheet = paper == "a4" ? a4 : a4.onPaper(paper)
-            try page(folder + (paper == "a4" ? "signoff.html" : "signoff-letter.html"), template: "signoff", model: sheet,
-                     root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper)",
-                     stylesheets: ["print-\(paper).css"], compiled: true)
+        let first = SignoffPage(context, paper: settings.paper, settings: settings)
+        for paper in [settings.paper, settings.paper.other] {
+            let sheet = paper == settings.paper ? first : first.onPaper(paper, settings: settings)
+            try page(folder + settings.sheetFile(paper), template: "signoff", model: sheet,
+                     root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper.rawValue)",
+                     stylesheets: ["print-\(paper.rawValue).css"], compiled: true)
         }
-        let paths = Self.runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
-        progress?(written.add(Self.runFiles.count), expectedPages)
+        let paths = runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
+        progress?(written.add(runFiles.count), expectedPages)
         return ContentKeys.outputFingerprint(paths) ?? ""
     }
 
     /// Counts the pages of runs taken over unchanged, for the progress line.
     func countReused(_ runs: Int) {
         guard runs > 0 else { return }
-        progress?(written.add(runs * Self.runFiles.count), expectedPages)
+        progress?(written.add(runs * runFiles.count), expectedPages)
     }
 
     /// Brings a run's unchanged files over from the previous site: a hard link, or a copy where
@@ -175,7 +180,7 @@ struct PageRenderer: Sendable {
                 if from >= 0 { close(from) }
                 if to >= 0 { close(to) }
             }
-            for name in Self.runFiles where from < 0 || to < 0 || linkat(from, name, to, name, 0) != 0 {
+            for name in runFiles where from < 0 || to < 0 || linkat(from, name, to, name, 0) != 0 {
                 try FileManager.default.copyItem(atPath: "\(old)/runs/\(id)/\(name)", toPath: "\(folder)/\(name)")
             }
         } catch {
@@ -208,7 +213,8 @@ struct PageRenderer: Sendable {
                                           bodyClass: String, stylesheets: [String] = [], compiled: Bool = false) throws(DiagnosticList) {
         let content = compiled ? try blocks.render(template, model) : RawHTML(try templates.render(template, model))
         let layout = LayoutView(root: root, pageTitle: title, bodyClass: bodyClass,
-                                stylesheets: stylesheets.map { root + $0 }, content: content, version: PreflightVersion.current)
+                                stylesheets: stylesheets.map { root + $0 }, content: content, version: PreflightVersion.current,
+                                siteTitle: settings.title)
         if compiled {
             var html: [UInt8] = []
             try blocks.render("layout", layout, into: &html)

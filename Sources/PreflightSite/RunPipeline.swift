@@ -169,11 +169,14 @@ struct RunPipeline {
 
     private func checklistKey(_ checklist: Checklist) -> String {
         let data = FileManager.default.contents(atPath: checklist.path) ?? Data()
-        return ContentKeys.combine([checklist.name, ContentKeys.hash(data)])
+        // The heading words decide item kinds, so they are part of what the checklist means.
+        let words = [library.options.goHeadings, library.options.noGoHeadings, library.options.signoffHeadings]
+            .map { $0.joined(separator: "\u{1F}") }
+        return ContentKeys.combine([checklist.name, ContentKeys.hash(data)] + words)
     }
 
     private func outputsIntact(_ id: String, _ fingerprint: String) -> Bool {
-        !fingerprint.isEmpty && ContentKeys.outputFingerprint(PageRenderer.runFiles.map { "\(oldOutput)/runs/\(id)/\($0)" }) == fingerprint
+        !fingerprint.isEmpty && ContentKeys.outputFingerprint(renderer.runFiles.map { "\(oldOutput)/runs/\(id)/\($0)" }) == fingerprint
     }
 }
 

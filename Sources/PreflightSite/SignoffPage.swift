@@ -4,7 +4,8 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 
-/// The printable sign-off sheet: `runs/<run-id>/signoff.html` (A4) and `signoff-letter.html`.
+/// The printable sign-off sheet: `runs/<run-id>/signoff.html` on the default paper (A4 unless the
+/// project chose letter) and `signoff-<other paper>.html`.
 struct SignoffPage: ViewModel {
     var root: String
     var pageTitle: String
@@ -51,7 +52,7 @@ extension SignoffPage {
     /// Blank approval rows on the sheet of a checklist without sign-off roles.
     static let approvalRowCount = 2
 
-    init(_ context: RunContext, paper: String) {
+    init(_ context: RunContext, paper: SheetPaper, settings: PageSettings = PageSettings()) {
         let report = context.report
         root = "../../"
         pageTitle = "Sign-off · \(report.run.stream.title(checklistTitle: report.checklist.title)) · \(report.run.id)"
@@ -102,22 +103,21 @@ extension SignoffPage {
         approvalRows = report.signoffs.isEmpty ? (1...Self.approvalRowCount).map { ApprovalRowView(number: $0) } : []
         digest = context.digest
         version = PreflightVersion.current
-        self.paper = paper
-        otherPaper = Self.otherPaper(of: paper)
+        self.paper = paper.rawValue
+        otherPaper = Self.otherPaper(of: paper, settings: settings)
         runHref = "index.html"
     }
 
     /// The same sheet for another paper size.
-    func onPaper(_ paper: String) -> SignoffPage {
+    func onPaper(_ paper: SheetPaper, settings: PageSettings = PageSettings()) -> SignoffPage {
         var sheet = self
-        sheet.paper = paper
-        sheet.otherPaper = Self.otherPaper(of: paper)
+        sheet.paper = paper.rawValue
+        sheet.otherPaper = Self.otherPaper(of: paper, settings: settings)
         return sheet
     }
 
-    static func otherPaper(of paper: String) -> LinkView {
-        paper == "a4"
-            ? LinkView(href: "signoff-letter.html", text: "US Letter version")
-            : LinkView(href: "signoff.html", text: "A4 version")
+    static func otherPaper(of paper: SheetPaper, settings: PageSettings = PageSettings()) -> LinkView {
+        let other = paper.other
+        return LinkView(href: settings.sheetFile(other), text: other == .a4 ? "A4 version" : "US Letter version")
     }
 }

@@ -5,7 +5,7 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 
-/// Where a build reads from and writes to.
+/// Where a build reads from and writes to, and the project's settings that shape the pages.
 public struct SiteOptions: Sendable {
     /// The folder of checklist Markdown files.
     public var content: String
@@ -25,11 +25,30 @@ public struct SiteOptions: Sendable {
     public var schema: String?
     /// The site folder, replaced only when a build completes.
     public var output: String
+    /// The folder holding build caches, one subfolder per output folder; nil: `.preflight-cache` beside the output.
+    public var cache: String?
+    /// The site's name, shown in every page's header, the dashboard's title and the feed's title.
+    public var title: String = SiteOptions.defaultTitle
+    /// The site's public address (http or https), used only by the Atom feed for absolute links
+    /// and ids, which feed readers need; pages always link relatively.
+    public var baseURL: String?
+    /// The paper of `signoff.html`; the other paper's sheet is `signoff-<paper>.html`.
+    public var paper: SheetPaper = .a4
+    /// Pipeline order of environments: the dashboard shows a checklist's cards in this order.
+    /// Unlisted environments follow, earliest first run first.
+    public var environments: [String] = []
+    /// Heading words that give items their kind.
+    public var checklist: ChecklistOptions = .default
+    /// Thresholds and window sizes of trend pages and dashboard cards.
+    package var history: HistoryOptions = .default
+
+    /// The title a site has when the project gives none.
+    public static let defaultTitle = "Preflight"
 
     /// The defaults are the layout of a Preflight repository. A `templates` or `publicDir` given
     /// here must exist; left nil, the default folder (`templates`, `Public`) is used when present.
     public init(content: String = "content/checklists", runs: String = "content/runs", templates: String? = nil,
-                publicDir: String? = nil, schema: String? = "schema", output: String = "_site") {
+                publicDir: String? = nil, schema: String? = "schema", output: String = "_site", cache: String? = nil) {
         self.content = content
         self.runs = runs
         self.templates = templates ?? "templates"
@@ -38,7 +57,18 @@ public struct SiteOptions: Sendable {
         self.requirePublicDir = publicDir != nil
         self.schema = schema
         self.output = output
+        self.cache = cache
     }
+
+    /// The folder this build's cache lives in.
+    var cacheFolder: String { BuildCache.folder(for: output, in: cache) }
+}
+
+/// The paper a sign-off sheet is laid out for.
+public enum SheetPaper: String, Sendable, CaseIterable {
+    case a4, letter
+
+    var other: SheetPaper { self == .a4 ? .letter : .a4 }
 }
 
 /// What a finished build reports.
@@ -88,14 +118,14 @@ public struct SiteBuilder: Sendable {
         let templates = try TemplateLibrary.load(theme.templates, directory: options.templates)
         let library: ChecklistLibrary
         do {
-            library = try ChecklistLibrary.load(options.content)
+            library = try ChecklistLibrary.load(options.content, options: options.checklist)
         } catch {
             throw DiagnosticList([error])
         }
         var problems = library.failures
         problems += library.checklists.values.sorted { $0.checklist.name < $1.checklist.name }.flatMap(\.diagnostics)
         step("load templates and checklists")
-        let cache = BuildCache.load(for: options.output)
+        let cache = BuildCache.load(from: options.cacheFolder)
         var known: [String: (stat: String, manifest: RunManifest)] = [:]
         for stream in cache.streams.values {
             for entry in stream.runs { known[entry.id] = (entry.stat, entry.summary.run) }
@@ -104,21 +134,22 @@ public struct SiteBuilder: Sendable {
         problems += archive.problems
         step("read the cache and scan runs")
 
-        let site = SiteOutput(destination: options.output)
+        let site = SiteOutput(destination: options.output, cache: options.cacheFolder)
         let collector = TrashCollector(site.trash)
         defer { collector.wait() }
         let staging = try site.prepare()
         // Run folders moved from the previous site into this one, until the swap.
         var adopted: [String] = []
         do {
-            let renderer = PageRenderer(templates: templates, staging: staging, progress: progress,
-                                        expectedPages: archive.manifests.count * PageRenderer.runFiles.count)
+            let settings = PageSettings(options)
+            let renderer = PageRenderer(templates: templates, staging: staging, progress: progress, settings: settings,
+                                        expectedPages: archive.manifests.count * settings.runFiles.count)
             // Run pages are reused only while every template the last build rendered them from
             // (as the fragment cache noted, partials followed) is unchanged.
             let templatesUnchanged = !cache.pageTemplates.isEmpty
                 && templates.fingerprint(reachableFrom: cache.pageTemplates) == cache.templatesKey
             let pipeline = RunPipeline(archive: archive, library: library, renderer: renderer, oldOutput: options.output,
-                                       cache: cache, pagesKey: PreflightVersion.current, templatesUnchanged: templatesUnchanged)
+                                       cache: cache, pagesKey: ContentKeys.combine([PreflightVersion.current, settings.pagesKey]), templatesUnchanged: templatesUnchanged)
             var counts = BuildCounts()
             var runProblems: [Diagnostic] = []
             var result = try pipeline.run(problems: &runProblems, counts: &counts, outside: &problems)
@@ -129,23 +160,23 @@ public struct SiteBuilder: Sendable {
             let unplaced = problems
             problems += runProblems
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
-            let sitePages = try renderer.render(streams, library: library, problems: unplaced)
+            let sitePages = try renderer.render(streams, library: library, problems: unplaced, options: options.history)
             step("render dashboard, trends and feed")
             // Copied on every build, never cached: the site always holds the effective theme's files.
             try site.copy(theme.publicFiles, to: staging, as: nil)
             try site.copy(theme.schemas, to: staging, as: "schema")
             // Last, so that a build failing before this leaves the previous site whole.
-            adopted = try site.adopt(runs: result.unchanged, files: PageRenderer.runFiles, from: options.output, into: staging,
+            adopted = try site.adopt(runs: result.unchanged, files: settings.runFiles, from: options.output, into: staging,
                                      fallback: renderer.link)
             renderer.countReused(result.unchanged.count)
             try site.swapIn(staging)
             adopted = []
             step("copy assets and swap in")
-            result.cache.save(for: options.output)
+            result.cache.save(to: options.cacheFolder)
             step("save the cache")
             let runs = streams.reduce(0) { $0 + $1.summaries.count }
             return BuildSummary(
-                checklists: library.checklists.count, runs: runs, pages: sitePages + runs * PageRenderer.runFiles.count,
+                checklists: library.checklists.count, runs: runs, pages: sitePages + runs * settings.runFiles.count,
                 problems: problems, seconds: Date().timeIntervalSince(started), steps: steps, counts: counts)
         } catch {
             site.giveBack(adopted, from: staging, to: options.output)

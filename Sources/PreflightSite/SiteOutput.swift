@@ -12,6 +12,8 @@ import PreflightHistory
 /// so an interrupted or failed build leaves the previous site whole.
 struct SiteOutput {
     let destination: String
+    /// The build cache's folder, which holds the trash.
+    var cache: String? = nil
 
     private var parent: String {
         let folder = (destination as NSString).deletingLastPathComponent
@@ -121,7 +123,7 @@ struct SiteOutput {
     }
 
     /// Where replaced sites wait to be deleted: inside the build cache, on the same file system.
-    var trash: String { BuildCache.folder(for: destination) + "/trash" }
+    var trash: String { (cache ?? BuildCache.folder(for: destination)) + "/trash" }
 
     /// Moves a replaced site to the trash (deleting thousands of files is the slowest part of a
     /// small rebuild, and the next build does it in the background); deletes it if it cannot.

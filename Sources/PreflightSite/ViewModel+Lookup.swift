@@ -160,6 +160,7 @@ extension LayoutView {
         case "stylesheets": return self.stylesheets
         case "content": return self.content
         case "version": return self.version
+        case "siteTitle": return self.siteTitle
         default: return nil
         }
     }

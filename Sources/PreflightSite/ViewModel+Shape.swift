@@ -236,6 +236,7 @@ extension LayoutView: ShapedModel {
         shape.add(self.stylesheets)
         shape.add(self.content)
         shape.add(self.version)
+        shape.add(self.siteTitle)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -246,6 +247,7 @@ extension LayoutView: ShapedModel {
         children["stylesheets"] = tokens.placeholder(self.stylesheets)
         children["content"] = tokens.placeholder(self.content)
         children["version"] = tokens.placeholder(self.version)
+        children["siteTitle"] = tokens.placeholder(self.siteTitle)
         return PlaceholderModel(children)
     }
 }

@@ -32,7 +32,7 @@ struct BuildCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\rwriting pages \(done)/\(total)".utf8))
             }
         }
-        let options = site.siteOptions()
+        let options = try site.siteOptions()
         let output = options.output
         let summary: BuildSummary
         do {

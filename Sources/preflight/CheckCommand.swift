@@ -5,6 +5,7 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 import PreflightSite
+import PreflightConfig
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,23 +15,23 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Checklist files (default: every .md under --content).")
     var files: [String] = []
 
-    @Option(help: "Folder of checklists.")
-    var content = "content/checklists"
+    @OptionGroup var content: ContentOptions
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
     func run() throws {
+        let settings = try content.settings()
         var paths = files
         if paths.isEmpty {
             do {
-                paths = try ChecklistLinter.markdownFiles(in: content)
+                paths = try ChecklistLinter.markdownFiles(in: settings.string(.content))
             } catch {
                 Output.error(error.description)
                 throw ExitCode(1)
             }
         }
-        var diagnostics = ChecklistLinter().lint(paths: paths)
+        var diagnostics = ChecklistLinter(options: settings.checklistOptions).lint(paths: paths)
         if strict {
             diagnostics = diagnostics.map { var d = $0; d.severity = .error; return d }
         }

@@ -6,6 +6,7 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 import PreflightSite
+import PreflightConfig
 
 struct IDsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,8 +21,10 @@ struct IDsCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var config: ConfigArguments
+
     func run() throws {
-        let parser = ChecklistParser()
+        let parser = ChecklistParser(options: try config.load().checklistOptions)
         var listed: [ItemListing] = []
         var failed = false
         for path in files {

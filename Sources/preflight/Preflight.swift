@@ -18,6 +18,7 @@ struct Preflight: ParsableCommand {
             IDsCommand.self, CheckCommand.self, StartRunCommand.self, RecordCommand.self, SignCommand.self,
             WaiveCommand.self, ReportCommand.self, BuildCommand.self, VerifyCommand.self,
             ThemeCommand.self,
+            ConfigCommand.self,
         ]
     )
 }

@@ -6,15 +6,30 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 import PreflightSite
+import PreflightConfig
 
-/// `--content DIR`: where the checklists are.
+/// `--content DIR`: where the checklists are, and `--config FILE`, the settings that say where
+/// they are by default and which heading words give items their kind.
 struct ContentOptions: ParsableArguments {
-    @Option(help: "Folder of checklist Markdown files.")
-    var content = "content/checklists"
+    @OptionGroup var config: ConfigArguments
+
+    @Option(help: "Folder of checklist Markdown files (default: content/checklists).")
+    var content: String?
+
+    /// preflight.toml's settings with `--content` over them; exit 1 on a bad file.
+    func settings() throws -> ProjectConfig {
+        var settings = try config.load()
+        settings.set(.content, path: content, flag: "--content")
+        return settings
+    }
 
     func library() throws -> ChecklistLibrary {
+        try library(settings())
+    }
+
+    func library(_ settings: ProjectConfig) throws -> ChecklistLibrary {
         do {
-            return try ChecklistLibrary.load(content)
+            return try ChecklistLibrary.load(settings.string(.content), options: settings.checklistOptions)
         } catch {
             Output.print(diagnostics: [error])
             throw ExitCode(1)

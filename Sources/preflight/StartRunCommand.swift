@@ -6,6 +6,7 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 import PreflightSite
+import PreflightConfig
 
 struct StartRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct StartRunCommand: ParsableCommand {
     @Option(help: "Checklist name (a file stem in --content).") var checklist: String
     @Option(help: "Environment, e.g. staging or production.") var environment: String
     @Option(help: "Run id (default: from CI, else <environment>-<UTC time>).") var id: String?
-    @Option(help: "Runs archive folder.") var runs = "content/runs"
+    @Option(help: "Runs archive folder (default: content/runs).") var runs: String?
     @Option(help: "Commit SHA (default: from CI).") var commit: String?
     @Option(help: "Branch (default: from CI).") var branch: String?
     @Option(help: "CI job URL (default: from CI).") var url: String?
@@ -28,9 +29,12 @@ struct StartRunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let library = try content.library()
+        var settings = try content.settings()
+        settings.set(.runs, path: runs, flag: "--runs")
+        let runs = settings.string(.runs)
+        let library = try content.library(settings)
         do {
-            _ = try library.checklist(named: checklist, for: content.content)
+            _ = try library.checklist(named: checklist, for: settings.string(.content))
         } catch {
             Output.print(diagnostics: [error])
             throw ExitCode(1)

@@ -7,7 +7,7 @@ import Testing
 @Suite("Layered targets")
 struct LayerTests {
     static let order = ["PreflightSupport", "PreflightChecklist", "PreflightRuns", "PreflightReport", "PreflightHistory",
-                        "PreflightSite", "preflight"]
+                        "PreflightSite", "PreflightConfig", "preflight"]
 
     @Test func everyFileImportsOnlyEarlierTargets() throws {
         let sources = Fixture.packageRoot.appendingPathComponent("Sources")

@@ -142,7 +142,7 @@ struct SummarySectionsTests {
         let context = RunContext(checklist: checklist, summarySections: checklist.summarySections, report: report,
                                  summary: try #require(stream.summaries.first), archive: fixture.runs, previous: nil, next: nil,
                                  digest: "d")
-        let sheet = SignoffPage(context, paper: "a4")
+        let sheet = SignoffPage(context, paper: .a4)
         #expect(sheet.sections.map(\.title) == ["Alpha", "Beta"])
         #expect(sheet.sections.map(\.indent) == ["level-3", "level-3"])
         #expect(sheet.sections.map(\.passing) == [1, 1])

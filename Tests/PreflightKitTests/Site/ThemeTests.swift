@@ -6,6 +6,7 @@ import Testing
 @testable import PreflightReport
 @testable import PreflightHistory
 @testable import PreflightSite
+@testable import PreflightConfig
 
 /// The built-in theme: compiled in from this repository's folders, overridden file by file by a
 /// project's own `templates/` and `Public/`, and ejected for editing.
@@ -136,6 +137,17 @@ struct ThemeTests {
                                    publicDir: missing, output: project.fixture.path("_site"))
         #expect(explicit.requirePublicDir && !explicit.requireTemplates)
         #expect(throws: DiagnosticList.self) { try SiteBuilder(options: explicit).build() }
+    }
+
+    @Test func aThemeFolderNamedInTheConfigFileOrByAFlagMustExist() throws {
+        let defaults = try ProjectConfig(text: "[site]\ntitle = \"T\"\n", path: "preflight.toml").siteOptions
+        #expect(!defaults.requireTemplates && !defaults.requirePublicDir)
+        #expect(defaults.templates == "templates" && defaults.publicDir == "Public")
+        var named = try ProjectConfig(text: "[paths]\ntemplates = \"theme/t\"\n", path: "preflight.toml")
+        #expect(named.siteOptions.requireTemplates && named.siteOptions.templates == "theme/t")
+        #expect(!named.siteOptions.requirePublicDir)
+        named.set(.publicDir, path: "p", flag: "--public")
+        #expect(named.siteOptions.requirePublicDir && named.siteOptions.publicDir == "p")
     }
 
     @Test func aCommandLineBuildInAFolderWithOnlyAChecklistWritesACompleteSite() throws {

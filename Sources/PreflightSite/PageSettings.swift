@@ -1,0 +1,40 @@
+import PreflightSupport
+
+/// The project's choices that change how pages look rather than what they say: the site
+/// title, the default paper of the sign-off sheet, the pipeline order of environments, and
+/// the base URL the feed (and only the feed) makes absolute links from.
+struct PageSettings: Sendable, Equatable {
+    var title: String = SiteOptions.defaultTitle
+    var baseURL: String?
+    var paper: SheetPaper = .a4
+    var environments: [String] = []
+
+    init(_ options: SiteOptions) {
+        title = options.title
+        baseURL = options.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        paper = options.paper
+        environments = options.environments
+    }
+
+    init() {}
+
+    /// The sheet file of `paper`: the default paper's is `signoff.html`, so links to it never change.
+    func sheetFile(_ sheet: SheetPaper) -> String {
+        sheet == paper ? "signoff.html" : "signoff-\(sheet.rawValue).html"
+    }
+
+    /// The files written for each run, in `runs/<run-id>/`.
+    var runFiles: [String] {
+        ["report.json", "index.html"] + [paper, paper.other].map(sheetFile)
+    }
+
+    /// What of these settings run pages depend on (the feed and dashboard are rendered every build).
+    var pagesKey: String {
+        ContentKeys.combine(["title", title, "paper", paper.rawValue])
+    }
+
+    /// Where an environment sits in the pipeline; environments not listed come after, in their old order.
+    func pipelinePosition(of environment: String) -> Int {
+        environments.firstIndex(of: environment) ?? environments.count
+    }
+}
