@@ -1,7 +1,8 @@
 # Entry points; each target calls a script in scripts/ (see README.md and docs/bench.md).
 N ?= 1000
+PREFIX ?= /usr/local
 
-.PHONY: bench site test
+.PHONY: bench dist install site test
 
 # Benchmark preflight build on a synthetic archive of N runs (docs/bench.md). KEEP=1 keeps the temp folder.
 bench:
@@ -14,3 +15,11 @@ site:
 # Run the test suite.
 test:
 	./scripts/test
+
+# Install one self-contained preflight (static Swift runtime and libcmark) and its shell completions under PREFIX.
+install:
+	PREFIX="$(PREFIX)" ./scripts/install
+
+# Write dist/preflight-<version>-linux-<arch>.tar.gz: the binary, README and completions.
+dist:
+	./scripts/dist

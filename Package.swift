@@ -8,6 +8,12 @@ import PackageDescription
 //   → PreflightSite → PreflightConfig → preflight (the CLI)
 //
 // README.md ("Architecture") says what each one owns.
+
+// `make install` and `make dist` set PREFLIGHT_STATIC_CMARK=1 to link libcmark's archive (Debian's
+// libcmark-dev ships libcmark.a), so the installed binary runs where libcmark is not installed.
+// The module map names no library for that reason: linking is chosen here, never autolinked.
+let staticCmark = Context.environment["PREFLIGHT_STATIC_CMARK"] == "1"
+
 let package = Package(
     name: "preflight",
     platforms: [.macOS(.v14)],
@@ -27,7 +33,8 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CCmark",
-            pkgConfig: "libcmark",
+            // pkg-config would add `-lcmark` (the shared library) to every link, also a static one.
+            pkgConfig: staticCmark ? nil : "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
         // Diagnostics, JSON, times, slugs, bounded file reads, content keys, parallel map.
@@ -36,7 +43,11 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
         // Markdown → checklist model (all libcmark calls live in CommonMark.swift).
-        .target(name: "PreflightChecklist", dependencies: ["PreflightSupport", "CCmark"]),
+        .target(
+            name: "PreflightChecklist",
+            dependencies: ["PreflightSupport", "CCmark"],
+            linkerSettings: [staticCmark ? .linkedLibrary(":libcmark.a") : .linkedLibrary("cmark")]
+        ),
         // Run folders: run.json, record files, the archive and its streams, writing records.
         .target(name: "PreflightRuns", dependencies: ["PreflightChecklist", "PreflightSupport"]),
         // Results → report and verdict; the one stream merge.

@@ -3,7 +3,8 @@
 #   scripts/ensure-deps.sh            libcmark-dev, pkg-config (to build)
 #   scripts/ensure-deps.sh --browser  also chromium, chromium-driver, poppler-utils, and a Python
 #                                     virtualenv (.build/test-venv) with selenium and axe-core's
-#                                     axe.min.js (for the test suite)
+#                                     axe.min.js, and PyYAML (the tests parse `preflight init`'s CI
+#                                     workflows) (for the test suite)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ for arg in "$@"; do
         *) echo "usage: $0 [--browser]" >&2; exit 64 ;;
     esac
 done
+
 
 missing=()
 for pkg in "${packages[@]}"; do
@@ -29,11 +31,11 @@ install_venv() {
     # axe-core ships inside PyPI's axe-playwright-python wheel (its other dependencies are not
     # needed: selenium drives Chromium instead of Playwright).
     local venv=.build/test-venv
-    [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import selenium, axe_playwright_python" >/dev/null 2>&1 && return 0
-    echo "installing: selenium and axe-core into $venv" >&2
+    [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import selenium, axe_playwright_python, yaml" >/dev/null 2>&1 && return 0
+    echo "installing: selenium, axe-core and PyYAML into $venv" >&2
     mkdir -p .build
     python3 -m venv "$venv"
-    "$venv/bin/pip" install --quiet --disable-pip-version-check selenium
+    "$venv/bin/pip" install --quiet --disable-pip-version-check selenium PyYAML
     "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps axe-playwright-python
 }
 

@@ -19,6 +19,7 @@ struct Preflight: ParsableCommand {
             WaiveCommand.self, ReportCommand.self, BuildCommand.self, VerifyCommand.self,
             ThemeCommand.self,
             ConfigCommand.self,
+            InitCommand.self,
         ]
     )
 }
