@@ -44,8 +44,8 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
     // [paths]: relative to the folder holding preflight.toml.
     package static let content = ConfigKey("paths", "content", .text, .string("content/checklists"), "Checklist Markdown files.")
     package static let runs = ConfigKey("paths", "runs", .text, .string("content/runs"), "The runs archive: one folder per run.")
-    package static let templates = ConfigKey("paths", "templates", .text, .string("templates"), "Mustache templates.")
-    package static let publicDir = ConfigKey("paths", "public", .text, .string("Public"), "Static files copied into the site as they are.")
+    package static let templates = ConfigKey("paths", "templates", .text, .string("templates"), "Mustache templates overriding the built-in ones, file by file.")
+    package static let publicDir = ConfigKey("paths", "public", .text, .string("Public"), "Static files overriding the built-in ones, file by file.")
     package static let schema = ConfigKey("paths", "schema", .text, .string("schema"), "JSON Schemas copied into the site's schema/.")
     package static let output = ConfigKey("paths", "output", .text, .string("_site"), "The site folder.")
     package static let cache = ConfigKey("paths", "cache", .text, nil,

@@ -78,8 +78,9 @@ package struct ProjectConfig: Sendable {
 
     /// Everything a site build needs.
     package var siteOptions: SiteOptions {
-        var options = SiteOptions(content: string(.content), runs: string(.runs), templates: string(.templates),
-                                  publicDir: string(.publicDir), schema: string(.schema), output: string(.output),
+        // A theme folder named by a flag or the file must exist; the default one may be absent.
+        var options = SiteOptions(content: string(.content), runs: string(.runs), templates: named(.templates),
+                                  publicDir: named(.publicDir), schema: string(.schema), output: string(.output),
                                   cache: value(.cache)?.string)
         options.title = string(.title)
         options.baseURL = value(.baseURL)?.string
@@ -89,6 +90,9 @@ package struct ProjectConfig: Sendable {
         options.history = historyOptions
         return options
     }
+
+    /// The value of `key` when a flag or the file set it; nil when it is the default.
+    private func named(_ key: ConfigKey) -> String? { values[key] == nil ? nil : string(key) }
 
     /// What `preflight config` shows for a key: unset keys have none, the cache its folder beside the output.
     package func shown(_ key: ConfigKey) -> ConfigValue? {

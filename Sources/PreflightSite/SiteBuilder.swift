@@ -11,11 +11,17 @@ public struct SiteOptions: Sendable {
     public var content: String
     /// The runs archive: one folder per run.
     public var runs: String
-    /// The Mustache templates.
+    /// The project's Mustache templates, which override the built-in theme's file by file by
+    /// relative path (`partials/item.mustache`); a file with a new path is added.
     public var templates: String
-    /// Static files copied into the site as they are.
+    /// Whether `templates` must exist: it was named explicitly. A default folder may be absent.
+    public var requireTemplates: Bool
+    /// The project's static files, copied into the site over the built-in theme's, file by file.
     public var publicDir: String
-    /// JSON Schemas copied into the site's `schema/`, when the folder exists.
+    /// Whether `publicDir` must exist: it was named explicitly. A default folder may be absent.
+    public var requirePublicDir: Bool
+    /// JSON Schemas for the site's `schema/`: the built-in ones, overridden file by file by this
+    /// folder when it exists; nil writes no `schema/` folder.
     public var schema: String?
     /// The site folder, replaced only when a build completes.
     public var output: String
@@ -39,13 +45,16 @@ public struct SiteOptions: Sendable {
     /// The title a site has when the project gives none.
     public static let defaultTitle = "Preflight"
 
-    /// The defaults are the layout of a Preflight repository.
-    public init(content: String = "content/checklists", runs: String = "content/runs", templates: String = "templates",
-                publicDir: String = "Public", schema: String? = "schema", output: String = "_site", cache: String? = nil) {
+    /// The defaults are the layout of a Preflight repository. A `templates` or `publicDir` given
+    /// here must exist; left nil, the default folder (`templates`, `Public`) is used when present.
+    public init(content: String = "content/checklists", runs: String = "content/runs", templates: String? = nil,
+                publicDir: String? = nil, schema: String? = "schema", output: String = "_site", cache: String? = nil) {
         self.content = content
         self.runs = runs
-        self.templates = templates
-        self.publicDir = publicDir
+        self.templates = templates ?? "templates"
+        self.requireTemplates = templates != nil
+        self.publicDir = publicDir ?? "Public"
+        self.requirePublicDir = publicDir != nil
         self.schema = schema
         self.output = output
         self.cache = cache
@@ -105,7 +114,8 @@ public struct SiteBuilder: Sendable {
             steps.append((name, now.timeIntervalSince(mark)))
             mark = now
         }
-        let templates = try TemplateLibrary.load(options.templates)
+        let theme = try Theme.effective(for: options)
+        let templates = try TemplateLibrary.load(theme.templates, directory: options.templates)
         let library: ChecklistLibrary
         do {
             library = try ChecklistLibrary.load(options.content, options: options.checklist)
@@ -152,10 +162,9 @@ public struct SiteBuilder: Sendable {
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
             let sitePages = try renderer.render(streams, library: library, problems: unplaced, options: options.history)
             step("render dashboard, trends and feed")
-            try site.copyTree(options.publicDir, to: staging, as: nil)
-            if let schema = options.schema, FileManager.default.fileExists(atPath: schema) {
-                try site.copyTree(schema, to: staging, as: "schema")
-            }
+            // Copied on every build, never cached: the site always holds the effective theme's files.
+            try site.copy(theme.publicFiles, to: staging, as: nil)
+            try site.copy(theme.schemas, to: staging, as: "schema")
             // Last, so that a build failing before this leaves the previous site whole.
             adopted = try site.adopt(runs: result.unchanged, files: settings.runFiles, from: options.output, into: staging,
                                      fallback: renderer.link)

@@ -31,32 +31,25 @@ struct SiteOutput {
         return staging
     }
 
-    /// Copies the files below `source` into `staging` (or its subfolder `name`).
-    func copyTree(_ source: String, to staging: String, as name: String?) throws(DiagnosticList) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticList([.error(source, "no such folder of static files")])
-        }
+    /// Writes theme files into `staging` (or its subfolder `name`): built-in ones from their
+    /// bytes, a project's by copying. A file may not replace a page the build wrote.
+    func copy(_ files: [ThemeFile], to staging: String, as name: String?) throws(DiagnosticList) {
         let target = name.map { (staging as NSString).appendingPathComponent($0) } ?? staging
-        let files = (FileManager.default.enumerator(atPath: source)?.allObjects as? [String] ?? []).sorted()
-        do {
-            for file in files {
-                let from = (source as NSString).appendingPathComponent(file)
-                let to = (target as NSString).appendingPathComponent(file)
-                _ = FileManager.default.fileExists(atPath: from, isDirectory: &isDirectory)
-                if isDirectory.boolValue {
-                    try FileManager.default.createDirectory(atPath: to, withIntermediateDirectories: true)
-                } else if !FileManager.default.fileExists(atPath: to) {
-                    try FileManager.default.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                    try FileManager.default.copyItem(atPath: from, toPath: to)
-                } else {
-                    throw DiagnosticList([.error(from, "would overwrite the generated file \(file)")])
-                }
+        for file in files {
+            let to = (target as NSString).appendingPathComponent(file.path)
+            if FileManager.default.fileExists(atPath: to) {
+                throw DiagnosticList([.error(file.origin, "would overwrite the generated file \(file.path)")])
             }
-        } catch let error as DiagnosticList {
-            throw error
-        } catch {
-            throw DiagnosticList([.error(source, "cannot copy: \(error.localizedDescription)")])
+            if let bytes = file.builtIn {
+                try FileWriter.write(bytes, to: to)
+                continue
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: (to as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try FileManager.default.copyItem(atPath: file.origin, toPath: to)
+            } catch {
+                throw DiagnosticList([.error(file.origin, "cannot copy: \(error.localizedDescription)")])
+            }
         }
     }
 

@@ -16,6 +16,8 @@ struct TemplateLibrary: Sendable {
     let directory: String
     let library: MustacheLibrary
     let sources: [String: String]
+    /// Template name → the file messages name.
+    let origins: [String: String]
     let names: [String]
 
     /// Put before every template (partials too: swift-mustache resets a partial to its own HTML
@@ -26,20 +28,28 @@ struct TemplateLibrary: Sendable {
         return "{{% CONTENT_TYPE: \(FastHTMLContentType.name)}}\n"
     }
 
-    /// Loads every `*.mustache` file below `directory`; a template's name is its relative path
-    /// without the extension (`layout`, `partials/item`).
+    /// Loads every `*.mustache` file below `directory` alone (no built-in theme); a template's
+    /// name is its relative path without the extension (`layout`, `partials/item`).
     static func load(_ directory: String) throws(DiagnosticList) -> TemplateLibrary {
+        let files = Theme.projectFiles(below: directory).filter { $0.hasSuffix(".mustache") }
+            .map { ThemeFile(path: $0, origin: (directory as NSString).appendingPathComponent($0), builtIn: nil) }
+        if files.isEmpty { throw DiagnosticList([.error(directory, "no templates (*.mustache) found")]) }
+        return try load(files, directory: directory)
+    }
+
+    /// Loads the templates of an effective theme; messages name each template's own file (the
+    /// project's, or `<built-in>/templates/…`), and `directory` for a template that is missing.
+    static func load(_ files: [ThemeFile], directory: String) throws(DiagnosticList) -> TemplateLibrary {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var sources: [String: String] = [:]
-        let files = (FileManager.default.enumerator(atPath: directory)?.allObjects as? [String] ?? [])
-            .filter { $0.hasSuffix(".mustache") }.sorted()
-        if files.isEmpty { throw DiagnosticList([.error(directory, "no templates (*.mustache) found")]) }
-        for file in files {
-            let path = (directory as NSString).appendingPathComponent(file)
-            let name = String(file.dropLast(".mustache".count))
+        var origins: [String: String] = [:]
+        for file in files where file.path.hasSuffix(".mustache") {
+            let path = file.origin
+            let name = String(file.path.dropLast(".mustache".count))
+            origins[name] = path
             do {
-                let text = try TextFile.read(path, limit: 4 << 20)
+                let text = try file.builtIn.map { String(decoding: $0, as: UTF8.self) } ?? TextFile.read(path, limit: 4 << 20)
                 sources[name] = text
                 templates[name] = try MustacheTemplate(string: Self.contentTypePragma + text)
             } catch let diagnostic as Diagnostic {
@@ -53,7 +63,7 @@ struct TemplateLibrary: Sendable {
             }
         }
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            let path = (directory as NSString).appendingPathComponent(name + ".mustache")
+            let path = origins[name] ?? (directory as NSString).appendingPathComponent(name + ".mustache")
             for tag in TemplateTags.scan(source) {
                 if tag.kind == .partial, templates[tag.name] == nil {
                     diagnostics.append(.error(path, line: tag.line, column: tag.column,
@@ -68,7 +78,7 @@ struct TemplateLibrary: Sendable {
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         return TemplateLibrary(directory: directory, library: MustacheLibrary(templates: templates), sources: sources,
-                               names: templates.keys.sorted())
+                               origins: origins, names: templates.keys.sorted())
     }
 
     /// A key over the sources of `names` and every partial they include: pages rendered from
@@ -104,8 +114,7 @@ struct TemplateLibrary: Sendable {
     /// declares is an error located in the template.
     func render(_ name: String, _ model: some ViewModel) throws(DiagnosticList) -> String {
         guard let template = library.getTemplate(named: name) else {
-            throw DiagnosticList([.error((directory as NSString).appendingPathComponent(name + ".mustache"),
-                "template '\(name)' does not exist")])
+            throw DiagnosticList([.error(file(of: name), "template '\(name)' does not exist")])
         }
         let root = StrictRoot(model: model)
         let output = template.render(root, library: library)
@@ -123,12 +132,17 @@ struct TemplateLibrary: Sendable {
             guard seen.insert(current).inserted, let source = sources[current] else { continue }
             let tags = TemplateTags.scan(source)
             if let tag = tags.first(where: { $0.kind != .partial && $0.kind != .comment && $0.name == variable }) {
-                return .error((directory as NSString).appendingPathComponent(current + ".mustache"), line: tag.line, column: tag.column,
+                return .error(file(of: current), line: tag.line, column: tag.column,
                     "variable '\(variable)' is not provided to template '\(name)'")
             }
             queue += tags.filter { $0.kind == .partial }.map(\.name)
         }
-        return .error((directory as NSString).appendingPathComponent(name + ".mustache"), "variable '\(variable)' is not provided")
+        return .error(file(of: name), "variable '\(variable)' is not provided")
+    }
+
+    /// The file a message about template `name` names.
+    private func file(of name: String) -> String {
+        origins[name] ?? (directory as NSString).appendingPathComponent(name + ".mustache")
     }
 }
 

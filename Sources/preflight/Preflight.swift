@@ -17,6 +17,7 @@ struct Preflight: ParsableCommand {
         subcommands: [
             IDsCommand.self, CheckCommand.self, StartRunCommand.self, RecordCommand.self, SignCommand.self,
             WaiveCommand.self, ReportCommand.self, BuildCommand.self, VerifyCommand.self,
+            ThemeCommand.self,
             ConfigCommand.self,
             InitCommand.self,
             ServeCommand.self,

@@ -8,9 +8,13 @@ import PreflightSupport
 struct SiteArguments: ParsableArguments {
     @OptionGroup var content: ContentOptions
     @Option(help: "Runs archive folder (default: content/runs).") var runs: String?
-    @Option(help: "Mustache templates folder (default: templates).") var templates: String?
-    @Option(name: .customLong("public"), help: "Static files copied into the site as they are (default: Public).") var publicDir: String?
-    @Option(help: "JSON Schemas copied into the site's schema/ folder (default: schema).") var schema: String?
+    @Option(help: "Mustache templates overriding the built-in theme's, file by file (default: templates, when present).")
+    var templates: String?
+    @Option(name: .customLong("public"),
+            help: "Static files copied into the site over the built-in theme's, file by file (default: Public, when present).")
+    var publicDir: String?
+    @Option(help: "JSON Schemas overriding the built-in ones in the site's schema/ folder (default: schema, when present).")
+    var schema: String?
     @Option(help: "Site folder, replaced only when the build completes (default: _site).") var output: String?
 
     /// The effective settings: these flags over preflight.toml over the defaults; exit 1 on a bad file.

@@ -156,20 +156,37 @@ import Testing
         ])
     }
 
-    @Test func aMissingLayoutIsAnError() throws {
+    @Test func aLayoutMissingFromTheProjectIsTheBuiltInOne() throws {
         let fixture = try Fixture()
         let templates = try SiteFixture.copyTemplates(into: fixture)
         try FileManager.default.removeItem(atPath: templates + "/layout.mustache")
-        let error = try expectFailedBuild(fixture, templates: templates)
-        #expect(error.diagnostics.map(\.description) == ["\(templates)/layout.mustache: error: template 'layout' does not exist"])
+        let output = fixture.path("_site")
+        _ = try SiteBuilder(options: SiteFixture.options(output: output, templates: templates)).build()
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == (try SiteFixture.exampleText("index.html")))
+        // Without the built-in theme under it, the folder alone misses its layout.
+        let library = try TemplateLibrary.load(templates)
+        do {
+            _ = try library.render("layout", LinkView(href: "a.html", text: "A"))
+            Issue.record("the layout should be missing")
+        } catch {
+            #expect(error.description == "\(templates)/layout.mustache: error: template 'layout' does not exist")
+        }
     }
 
-    @Test func anEmptyTemplatesFolderIsAnError() throws {
+    @Test func anEmptyTemplatesFolderLeavesTheBuiltInTheme() throws {
         let fixture = try Fixture()
         let templates = fixture.path("templates")
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
-        let error = try expectFailedBuild(fixture, templates: templates)
-        #expect(error.diagnostics.map(\.description) == ["\(templates): error: no templates (*.mustache) found"])
+        let output = fixture.path("_site")
+        _ = try SiteBuilder(options: SiteFixture.options(output: output, templates: templates)).build()
+        #expect(try String(contentsOfFile: output + "/index.html", encoding: .utf8) == (try SiteFixture.exampleText("index.html")))
+        // Loading the folder alone (no theme under it) still refuses an empty one.
+        do {
+            _ = try TemplateLibrary.load(templates)
+            Issue.record("an empty folder alone should not load")
+        } catch {
+            #expect(error.description == "\(templates): error: no templates (*.mustache) found")
+        }
     }
 
     @Test func anUnknownTemplateIsAnError() throws {
