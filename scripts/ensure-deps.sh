@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages Preflight needs, only those that are missing.
-#   scripts/ensure-deps.sh            libcmark-dev, pkg-config (to build)
+#   scripts/ensure-deps.sh            libcmark-dev, pkg-config, libcurl4-openssl-dev (to build; the
+#                                     static binary links libcurl, which FlyingFox's Foundation needs)
 #   scripts/ensure-deps.sh --browser  also chromium, chromium-driver, poppler-utils, and a Python
 #                                     virtualenv (.build/test-venv) with selenium and axe-core's
 #                                     axe.min.js, and PyYAML (the tests parse `preflight init`'s CI
@@ -8,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libcmark-dev pkg-config)
+packages=(libcmark-dev pkg-config libcurl4-openssl-dev)
 browser=0
 for arg in "$@"; do
     case "$arg" in

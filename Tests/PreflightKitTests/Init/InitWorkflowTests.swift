@@ -17,11 +17,6 @@ struct InitWorkflowTests {
             #expect(outcome.status == 0, "\(outcome.stderr)")
             #expect(outcome.stdout.contains("made project/content/checklists/production-deployment.md\n"))
             #expect(outcome.stdout.contains("next:\n  cd project\n  preflight build"))
-            // TODO(theme): the built-in theme makes these copies unneeded; they are project overrides then.
-            for folder in ["templates", "Public"] {
-                try FileManager.default.copyItem(atPath: Fixture.packageRoot.appendingPathComponent(folder).path,
-                                                 toPath: dir.url("project/\(folder)"))
-            }
         }
 
         /// PATH holding only the binary under test and the system's tools, as on a CI runner.
