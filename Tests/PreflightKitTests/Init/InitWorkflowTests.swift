@@ -62,8 +62,8 @@ struct InitWorkflowTests {
 
         // GitHub's variables; the files behind $GITHUB_ENV and $GITHUB_STEP_SUMMARY, read between steps as GitHub does.
         let githubEnv = project.dir.url("github-env"), summary = project.dir.url("step-summary")
-        FileManager.default.createFile(atPath: githubEnv, contents: nil)
-        FileManager.default.createFile(atPath: summary, contents: nil)
+        _ = FileManager.default.createFile(atPath: githubEnv, contents: nil)
+        _ = FileManager.default.createFile(atPath: summary, contents: nil)
         var variables = project.baseEnvironment.merging(env) { $1 }.merging([
             "GITHUB_ACTIONS": "true", "GITHUB_RUN_ID": "4242", "GITHUB_RUN_ATTEMPT": "1", "GITHUB_SHA": "0a1b2c3d4e5f60718293",
             "GITHUB_REF_NAME": "main", "GITHUB_SERVER_URL": "https://github.example", "GITHUB_REPOSITORY": "team/service",
