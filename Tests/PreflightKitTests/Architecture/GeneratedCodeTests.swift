@@ -7,16 +7,7 @@ import Testing
 struct GeneratedCodeTests {
     /// Runs scripts/generate-lookups.py with `arguments`; returns its exit status and stderr.
     private func generator(_ arguments: [String]) throws -> (status: Int32, message: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixture.packageRoot.appendingPathComponent("scripts/generate-lookups.py").path] + arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ScriptRunner.run("generate-lookups.py", arguments)
     }
 
     @Test func theCommittedFilesAreWhatTheGeneratorWrites() throws {
