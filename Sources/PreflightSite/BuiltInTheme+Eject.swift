@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import PreflightSupport
 
 extension BuiltInTheme {
@@ -31,8 +28,7 @@ extension BuiltInTheme {
         return result
     }
 
-    /// Writes a new file; false when `path` exists. `O_EXCL` makes "never overwrite" hold even
-    /// if the file appears between a check and the write.
+    /// Writes a new file in its folder (made when missing); false when `path` exists.
     private static func create(_ path: String, _ bytes: [UInt8]) throws(Diagnostic) -> Bool {
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty {
@@ -42,24 +38,6 @@ extension BuiltInTheme {
                 throw .error(parent, "cannot create the folder: \(error.localizedDescription)")
             }
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if descriptor < 0 {
-            if errno == EEXIST { return false }
-            throw .error(path, "cannot write the file: \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                // A partial file would be skipped by the next eject as if it were the user's.
-                unlink(path)
-                throw .error(path, "cannot write the file: \(reason)")
-            }
-            offset += written
-        }
-        return true
+        return try NewFile.create(path, bytes)
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import PreflightSupport
 
 extension ProjectScaffold {
@@ -34,7 +31,7 @@ extension ProjectScaffold {
                 continue
             }
             try makeFolder((full as NSString).deletingLastPathComponent)
-            if try Self.create(full, file.bytes) {
+            if try NewFile.create(full, file.bytes) {
                 steps.append(Step(path: file.path, outcome: .made))
             } else {
                 steps.append(Step(path: file.path, outcome: .kept(advice: advice(forExisting: file, at: full))))
@@ -57,24 +54,6 @@ extension ProjectScaffold {
         } catch {
             throw .error(path, "cannot create the folder (permission denied?)")
         }
-    }
-
-    /// True when the file was created, false when something is already at `path`.
-    private static func create(_ path: String, _ bytes: [UInt8]) throws(Diagnostic) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        if descriptor < 0 {
-            if errno == EEXIST { return false }
-            throw .error(path, "cannot create the file (permission denied?)")
-        }
-        defer { close(descriptor) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { throw .error(path, "cannot write the file (disk full?)") }
-            written += count
-        }
-        return true
     }
 
     /// For a kept `.gitignore`, the lines it still lacks; nothing for other files.
