@@ -4,7 +4,7 @@ import PackageDescription
 // The targets are the pipeline, and each depends only on the ones before it, so an arrow
 // pointing back up (a run reader calling the site, a report calling the CLI) does not compile:
 //
-//   PreflightSupport → PreflightChecklist → PreflightRuns → PreflightReport → PreflightHistory
+//   PreflightSupport → PreflightChecklist → PreflightRuns → PreflightImport → PreflightReport → PreflightHistory
 //   → PreflightSite → PreflightConfig → PreflightServe → preflight (the CLI)
 //
 // README.md ("Architecture") says what each one owns.
@@ -20,7 +20,7 @@ let package = Package(
     products: [
         .executable(name: "preflight", targets: ["preflight"]),
         .library(name: "PreflightKit", targets: [
-            "PreflightSupport", "PreflightChecklist", "PreflightRuns", "PreflightReport", "PreflightHistory", "PreflightSite",
+            "PreflightSupport", "PreflightChecklist", "PreflightRuns", "PreflightImport", "PreflightReport", "PreflightHistory", "PreflightSite",
             "PreflightConfig",
             "PreflightServe",
         ]),
@@ -52,6 +52,8 @@ let package = Package(
         ),
         // Run folders: run.json, record files, the archive and its streams, writing records.
         .target(name: "PreflightRuns", dependencies: ["PreflightChecklist", "PreflightSupport"]),
+        // Tools' files (JUnit XML, SARIF, coverage, a filled-in checklist) → results and attachments.
+        .target(name: "PreflightImport", dependencies: ["PreflightRuns", "PreflightChecklist", "PreflightSupport"]),
         // Results → report and verdict; the one stream merge.
         .target(name: "PreflightReport", dependencies: ["PreflightRuns", "PreflightChecklist", "PreflightSupport"]),
         // Runs → history: summaries, changes, flaky and long-failing items, time to green.
@@ -71,7 +73,8 @@ let package = Package(
         .target(
             name: "PreflightConfig",
             dependencies: [
-                "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist", "PreflightSupport",
+                "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightImport", "PreflightRuns", "PreflightChecklist",
+                "PreflightSupport",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
@@ -87,16 +90,16 @@ let package = Package(
         .executableTarget(
             name: "preflight",
             dependencies: [
-                "PreflightServe", "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
-                "PreflightSupport",
+                "PreflightServe", "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightImport", "PreflightRuns",
+                "PreflightChecklist", "PreflightSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PreflightKitTests",
             dependencies: [
-                "PreflightServe", "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightRuns", "PreflightChecklist",
-                "PreflightSupport",
+                "PreflightServe", "PreflightConfig", "PreflightSite", "PreflightHistory", "PreflightReport", "PreflightImport", "PreflightRuns",
+                "PreflightChecklist", "PreflightSupport",
             ]
         ),
     ]

@@ -22,7 +22,8 @@ enum ConfigFile {
         func problem(at position: KeyLocator.Position, _ message: String) {
             problems.append(.error(path, line: position.line, column: position.column, message))
         }
-        for name in table.keys {
+        // `[[import]]` is a list of mappings, read by `imports`.
+        for name in table.keys where name != "import" {
             guard ConfigKey.tables.contains(name) else {
                 problem(at: locator.key([name]), "unknown \(table[name]?.type == .table ? "table" : "key") '\(name)'"
                         + Suggestion.text(for: [name]))

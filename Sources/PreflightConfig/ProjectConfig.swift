@@ -1,5 +1,6 @@
 import Foundation
 import PreflightSupport
+import PreflightImport
 import PreflightChecklist
 import PreflightReport
 import PreflightHistory
@@ -16,6 +17,8 @@ package struct ProjectConfig: Sendable {
     private var values: [ConfigKey: (value: ConfigValue, origin: ConfigOrigin)] = [:]
     /// The file the settings were read from, if any.
     package private(set) var file: String?
+    /// The `[[import]]` mappings, in file order.
+    package private(set) var imports: [ImportMapping] = []
 
     /// The defaults alone.
     package init() {}
@@ -26,6 +29,7 @@ package struct ProjectConfig: Sendable {
         for (key, (value, line)) in try ConfigFile.read(text, path: path, folder: folder) {
             values[key] = (value, .file(path, line: line))
         }
+        imports = try ConfigFile.imports(text, path: path, folder: folder)
         file = path
     }
 

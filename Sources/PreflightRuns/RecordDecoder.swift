@@ -1,3 +1,4 @@
+import Foundation
 import PreflightSupport
 import PreflightChecklist
 
@@ -120,6 +121,50 @@ package struct FieldReader<Field: RecordField> {
             warnings += reader.warnings
         }
         return list
+    }
+
+    /// The `attachments` array of a result; each entry must name a file stored in `runFolder`'s
+    /// `attachments/` under its hash.
+    package mutating func attachments(_ field: Field, runFolder: String) -> [Attachment]? {
+        guard let value = value(field) else { return nil }
+        let shape = "{" + AttachmentField.names.joined(separator: ", ") + "}"
+        guard case .array(let entries) = value else {
+            problems.append("\(path).\(field.rawValue): expected an array of \(shape), found \(value.typeName)")
+            return nil
+        }
+        var list: [Attachment] = []
+        for (index, entry) in entries.enumerated() {
+            let at = "\(path).\(field.rawValue)[\(index)]"
+            guard var reader = FieldReader<AttachmentField>(entry, path: at) else {
+                problems.append("\(at): expected an object \(shape), found \(entry.typeName)")
+                continue
+            }
+            let name = reader.string(.name)
+            let digest = reader.string(.sha256)
+            let size = reader.integer(.size)
+            if let digest, !Attachment.isDigest(digest) {
+                reader.fail("\(at).sha256: '\(digest.prefix(80))' is not a lowercase hex SHA-256")
+            }
+            problems += reader.problems
+            warnings += reader.warnings
+            guard reader.problems.isEmpty, let name, let digest, let size else { continue }
+            let attachment = Attachment(name: name, sha256: digest, size: size)
+            var info = stat()
+            let folder = (runFolder as NSString).appendingPathComponent(Attachment.folder)
+            let stored = (runFolder as NSString).appendingPathComponent(attachment.storedPath)
+            // Neither the folder nor the file may be a link: its bytes would come from outside the run.
+            if lstat(folder, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR
+                || lstat(stored, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+                problems.append("\(at): the attachment '\(name)' is not in the run folder (expected the file \(attachment.storedPath))")
+                continue
+            }
+            if Int(info.st_size) != size {
+                problems.append("\(at): the attachment '\(name)' is \(info.st_size) bytes on disk, the record says \(size)")
+                continue
+            }
+            list.append(attachment)
+        }
+        return list.isEmpty ? nil : list
     }
 
     package mutating func fail(_ message: String) { problems.append(message) }

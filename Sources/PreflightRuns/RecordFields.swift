@@ -41,8 +41,16 @@ package enum ResultField: String, RecordField {
     case evidence
     case validFor = "valid_for"
     case expiresAt = "expires_at"
+    case attachments
 
     package static let required: [ResultField] = [.item, .status]
+}
+
+/// One entry of a result's `attachments` array: a file stored under the run's `attachments/`.
+package enum AttachmentField: String, RecordField {
+    case name, sha256, size
+
+    package static let required: [AttachmentField] = allCases
 }
 
 /// One entry of a result's `evidence` array.

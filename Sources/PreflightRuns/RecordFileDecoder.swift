@@ -1,3 +1,4 @@
+import Foundation
 import PreflightSupport
 import PreflightChecklist
 
@@ -86,7 +87,9 @@ package struct RecordFileDecoder {
             item: item ?? "", status: status ?? .fail, summary: reader.string(.summary), details: reader.string(.details),
             probe: reader.string(.probe), observedAt: reader.timestamp(.observedAt) ?? manifest.startedAt,
             durationMs: reader.integer(.durationMs), evidence: reader.evidence(.evidence),
-            validFor: validFor, expiresAt: expiresAt, source: RecordSource(run: manifest.id, file: file, path: at))
+            validFor: validFor, expiresAt: expiresAt,
+            attachments: reader.attachments(.attachments, runFolder: (path as NSString).deletingLastPathComponent),
+            source: RecordSource(run: manifest.id, file: file, path: at))
         if finish(reader), item != nil, status != nil { results.append(result) }
     }
 

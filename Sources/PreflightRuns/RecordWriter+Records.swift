@@ -20,10 +20,11 @@ package struct ResultRecord: Encodable, Sendable, Equatable {
     package var evidence: [Evidence]?
     package var validFor: ISODuration?
     package var expiresAt: Timestamp?
+    package var attachments: [Attachment]?
 
     package init(item: String, status: ResultStatus, summary: String? = nil, details: String? = nil, probe: String? = nil,
                  observedAt: Timestamp, durationMs: Int? = nil, evidence: [Evidence] = [], validFor: ISODuration? = nil,
-                 expiresAt: Timestamp? = nil) {
+                 expiresAt: Timestamp? = nil, attachments: [Attachment] = []) {
         self.item = item
         self.status = status
         self.summary = summary
@@ -34,6 +35,7 @@ package struct ResultRecord: Encodable, Sendable, Equatable {
         self.evidence = evidence.isEmpty ? nil : evidence
         self.validFor = validFor
         self.expiresAt = expiresAt
+        self.attachments = attachments.isEmpty ? nil : attachments
     }
 }
 

@@ -77,7 +77,7 @@ package enum RunReader {
     package static func recordFiles(_ folder: String, problems: inout [Diagnostic]) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         var files: [String] = []
-        for name in names.sorted() where name != "run.json" && !name.hasPrefix(".") {
+        for name in names.sorted() where name != "run.json" && name != Attachment.folder && !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

@@ -81,6 +81,8 @@ package struct ProbeResult: Sendable, Codable, Equatable {
     package var evidence: [Evidence]
     package var validFor: ISODuration?
     package var expiresAt: Timestamp?
+    /// Files kept with the result under the run's `attachments/`; nil when there are none.
+    package var attachments: [Attachment]?
     package var source: RecordSource
 
     /// The end of the result's validity for later runs, nil when it holds for its own run only.
@@ -91,11 +93,11 @@ package struct ProbeResult: Sendable, Codable, Equatable {
     }
 
     package enum CodingKeys: String, CodingKey {
-        case item, status, summary, details, probe, evidence, source
+        case item, status, summary, details, probe, evidence, source, attachments
         case observedAt = "observed_at", durationMs = "duration_ms", validFor = "valid_for", expiresAt = "expires_at"
     }
 
-    package init(item: String, status: ResultStatus, summary: String?, details: String?, probe: String?, observedAt: Timestamp, durationMs: Int?, evidence: [Evidence], validFor: ISODuration?, expiresAt: Timestamp?, source: RecordSource) {
+    package init(item: String, status: ResultStatus, summary: String?, details: String?, probe: String?, observedAt: Timestamp, durationMs: Int?, evidence: [Evidence], validFor: ISODuration?, expiresAt: Timestamp?, attachments: [Attachment]? = nil, source: RecordSource) {
         self.item = item
         self.status = status
         self.summary = summary
@@ -106,6 +108,7 @@ package struct ProbeResult: Sendable, Codable, Equatable {
         self.evidence = evidence
         self.validFor = validFor
         self.expiresAt = expiresAt
+        self.attachments = attachments
         self.source = source
     }
 }

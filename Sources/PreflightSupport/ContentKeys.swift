@@ -43,6 +43,12 @@ package enum ContentKeys {
         var parts: [String] = []
         for name in names where !name.hasPrefix(".") {
             let path = folder + "/" + name
+            // Attachments are named by their SHA-256, so their names and sizes stand for their bytes
+            // without reading them (they can be large); the copy into the site checks the hashes.
+            if name == "attachments" {
+                parts += [name, attachmentListing(path)]
+                continue
+            }
             // One open and read per file, as record files are read (FileManager's checks cost more).
             if let bytes = known[name] ?? (try? TextFile.bytes(path, limit: Int.max - 1)) {
                 parts += [name, Hex.lowercase(SHA256.hash(data: bytes))]
@@ -51,6 +57,16 @@ package enum ContentKeys {
             }
         }
         return combine(parts)
+    }
+
+    private static func attachmentListing(_ folder: String) -> String {
+        var info = stat()
+        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return "not-a-folder" }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return names.map { name -> String in
+            var entry = stat()
+            return lstat(folder + "/" + name, &entry) == 0 ? "\(name) \(entry.st_mode) \(entry.st_size)" : "\(name) ?"
+        }.joined(separator: "\n")
     }
 
     /// Size, change time and inode of files: whether an earlier output is still as it was written.

@@ -6,7 +6,7 @@ import Testing
 /// that only compiles because an earlier build left the module lying in the build folder.
 @Suite("Layered targets")
 struct LayerTests {
-    static let order = ["PreflightSupport", "PreflightChecklist", "PreflightRuns", "PreflightReport", "PreflightHistory",
+    static let order = ["PreflightSupport", "PreflightChecklist", "PreflightRuns", "PreflightImport", "PreflightReport", "PreflightHistory",
                         "PreflightSite", "PreflightConfig", "PreflightServe", "preflight"]
 
     @Test func everyFileImportsOnlyEarlierTargets() throws {
