@@ -51,7 +51,10 @@ let package = Package(
             linkerSettings: [staticCmark ? .linkedLibrary(":libcmark.a") : .linkedLibrary("cmark")]
         ),
         // Run folders: run.json, record files, the archive and its streams, writing records.
-        .target(name: "PreflightRuns", dependencies: ["PreflightChecklist", "PreflightSupport"]),
+        .target(
+            name: "PreflightRuns",
+            dependencies: ["PreflightChecklist", "PreflightSupport", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Tools' files (JUnit XML, SARIF, coverage, a filled-in checklist) → results and attachments.
         .target(name: "PreflightImport", dependencies: ["PreflightRuns", "PreflightChecklist", "PreflightSupport"]),
         // Results → report and verdict; the one stream merge.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import PreflightSupport
 
@@ -23,6 +24,23 @@ package struct Attachment: Sendable, Codable, Equatable, Hashable {
 
     /// Where the bytes live, relative to the run folder.
     package var storedPath: String { "\(Self.folder)/\(sha256)" }
+
+    /// Why the stored file cannot stand for `attachment`, or nil when it is there, a regular file
+    /// (no link: its bytes would come from outside the run), and its bytes have the record's hash.
+    package static func problem(_ attachment: Attachment, runFolder: String) -> String? {
+        var info = stat()
+        let folder = (runFolder as NSString).appendingPathComponent(Self.folder)
+        let stored = (runFolder as NSString).appendingPathComponent(attachment.storedPath)
+        guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, lstat(stored, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG
+        else { return "the attachment '\(attachment.name)' is not in the run folder (expected the file \(attachment.storedPath))" }
+        guard Int(info.st_size) == attachment.size else {
+            return "the attachment '\(attachment.name)' is \(info.st_size) bytes on disk, the record says \(attachment.size)"
+        }
+        guard let bytes = try? TextFile.bytes(stored, limit: 1 << 30), Hex.lowercase(SHA256.hash(data: bytes)) == attachment.sha256 else {
+            return "the bytes of attachment '\(attachment.name)' no longer have the SHA-256 its record gives"
+        }
+        return nil
+    }
 
     /// Whether `text` is a SHA-256 in lowercase hex, the only form a stored name takes.
     package static func isDigest(_ text: String) -> Bool {

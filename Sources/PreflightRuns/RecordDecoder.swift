@@ -149,17 +149,9 @@ package struct FieldReader<Field: RecordField> {
             warnings += reader.warnings
             guard reader.problems.isEmpty, let name, let digest, let size else { continue }
             let attachment = Attachment(name: name, sha256: digest, size: size)
-            var info = stat()
-            let folder = (runFolder as NSString).appendingPathComponent(Attachment.folder)
-            let stored = (runFolder as NSString).appendingPathComponent(attachment.storedPath)
-            // Neither the folder nor the file may be a link: its bytes would come from outside the run.
-            if lstat(folder, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR
-                || lstat(stored, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
-                problems.append("\(at): the attachment '\(name)' is not in the run folder (expected the file \(attachment.storedPath))")
-                continue
-            }
-            if Int(info.st_size) != size {
-                problems.append("\(at): the attachment '\(name)' is \(info.st_size) bytes on disk, the record says \(size)")
+            // A missing or changed file costs the result only its attachment, with a warning.
+            if let problem = Attachment.problem(attachment, runFolder: runFolder) {
+                warnings.append("\(at): \(problem); the result is kept without it")
                 continue
             }
             list.append(attachment)

@@ -35,12 +35,20 @@ extension ItemView {
             noteHTML: source.pointee.noteHTML.isEmpty ? nil : source.pointee.noteHTML, depth: min(item.pointee.depth, 8),
             passing: itemState.isPassing || itemState == .skip, failing: itemState == .fail || itemState == .warn, state: StateView(itemState),
             criterion: item.pointee.criterion.map(Self.word), summary: result?.summary, details: result?.details,
-            probe: result?.probe, observed: result?.observedAt.display, evidence: result?.evidence.map(EvidenceView.init) ?? [],
+            probe: result?.probe, observed: result?.observedAt.display, evidence: Self.evidence(result),
             carriedFrom: item.pointee.carriedFrom.map { LinkView(href: "../\($0)/index.html", text: $0) },
             expired: item.pointee.expired.map { "\($0.status.rawValue) from run \($0.source.run) expired \($0.validUntil?.display ?? "")" },
             waiver: item.pointee.waiver.map { "waived by \($0.approvedBy) until \($0.expiresAt.display): \($0.reason)" },
             expiredWaiver: item.pointee.expiredWaiver.map { "waiver by \($0.approvedBy) expired \($0.expiresAt.display): \($0.reason)" },
             otherResults: others)
+    }
+
+    /// Links a probe gave, then the files kept with the result.
+    private static func evidence(_ result: ProbeResult?) -> [EvidenceView] {
+        guard let result else { return [] }
+        let links = result.evidence.map(EvidenceView.init)
+        guard let attachments = result.attachments else { return links }
+        return links + attachments.map { AttachmentFiles.evidence($0, owner: result.source.run) }
     }
 
     static func word(_ criterion: CriterionStatus) -> String {

@@ -142,6 +142,7 @@ struct PageRenderer: Sendable {
             _ = mkdir(runsFolder + "/" + report.run.id, 0o755)
         }
         try file(folder + "report.json", json)
+        try AttachmentFiles.copy(AttachmentFiles.own(report), run: report.run.id, archive: context.archive, staging: staging)
         let runPage = try RunPage(context, rows: rows, blocks: blocks)
         try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle,
                  bodyClass: "run", compiled: true)
@@ -182,6 +183,11 @@ struct PageRenderer: Sendable {
             }
             for name in runFiles where from < 0 || to < 0 || linkat(from, name, to, name, 0) != 0 {
                 try FileManager.default.copyItem(atPath: "\(old)/runs/\(id)/\(name)", toPath: "\(folder)/\(name)")
+            }
+            // Attachments the run's page links to come along (a copy: a folder cannot be hard-linked).
+            let attachments = "\(old)/runs/\(id)/\(Attachment.folder)"
+            if FileManager.default.fileExists(atPath: attachments) {
+                try FileManager.default.copyItem(atPath: attachments, toPath: "\(folder)/\(Attachment.folder)")
             }
         } catch {
             throw DiagnosticList([.error(folder, "cannot reuse the previous site's files: \(error.localizedDescription)")])

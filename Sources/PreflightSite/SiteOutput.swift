@@ -89,9 +89,9 @@ struct SiteOutput {
         var moved: [String] = []
         let expected = Set(files)
         for id in ids {
-            // A folder holding anything besides the run's files (put there by hand) is not taken
-            // over: the new site must be what a clean build writes.
-            if Self.entries(of: "\(old)/runs/\(id)") == expected, rename("\(old)/runs/\(id)", "\(runs)/\(id)") == 0 {
+            // A folder holding anything besides the run's files and attachments (put there by hand)
+            // is not taken over: the new site must be what a clean build writes.
+            if Self.entries(of: "\(old)/runs/\(id)")?.subtracting([Attachment.folder]) == expected, rename("\(old)/runs/\(id)", "\(runs)/\(id)") == 0 {
                 moved.append(id)
                 continue
             }

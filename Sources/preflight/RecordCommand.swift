@@ -21,6 +21,7 @@ struct RecordCommand: ParsableCommand {
     @Option(help: "Evidence link as LABEL=URL (repeatable).") var evidence: [String] = []
     @Option(name: .customLong("valid-for"), help: "ISO-8601 duration the result stays true for later runs, e.g. P30D.") var validFor: String?
     @Option(name: .customLong("duration-ms"), help: "How long the probe took.") var durationMs: Int?
+    @Option(help: "A file to keep with the result under RUN_DIR/attachments/ (repeatable; at most 64 MiB each).") var attach: [String] = []
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
@@ -50,9 +51,18 @@ struct RecordCommand: ParsableCommand {
             return duration
         }
         let now = Timestamp.now
+        // Every file is checked before any is stored, so a bad one leaves the run as it was.
+        var attachments: [Attachment] = []
+        do {
+            for file in attach { _ = try RecordWriter.readAttachable(file) }
+            for file in attach { attachments.append(try RecordWriter.attach(file: file, into: target.trimmed)) }
+        } catch {
+            Output.print(diagnostics: [error])
+            throw ExitCode(1)
+        }
         let record = ResultRecord(
             item: id, status: resultStatus, summary: summary, details: details, probe: probe,
-            observedAt: now, durationMs: durationMs, evidence: links, validFor: duration)
+            observedAt: now, durationMs: durationMs, evidence: links, validFor: duration, attachments: attachments)
         try ItemReference.write(runDir: target.trimmed) { try RecordWriter.write(result: record, into: $0, now: now) }
     }
 }
