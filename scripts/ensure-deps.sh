@@ -6,15 +6,21 @@
 #                                     virtualenv (.build/test-venv) with selenium and axe-core's
 #                                     axe.min.js, and PyYAML (the tests parse `preflight init`'s CI
 #                                     workflows) (for the test suite)
+#   scripts/ensure-deps.sh --import-tools
+#                                     also a virtualenv (.build/import-venv) with the real tools whose
+#                                     files the import tests read: pytest, coverage.py, Ruff, Bandit
+#                                     (with its SARIF formatter) and Checkov, from PyPI
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libcmark-dev pkg-config libcurl4-openssl-dev)
 browser=0
+tools=0
 for arg in "$@"; do
     case "$arg" in
         --browser) packages+=(chromium chromium-driver poppler-utils); browser=1 ;;
-        *) echo "usage: $0 [--browser]" >&2; exit 64 ;;
+        --import-tools) tools=1 ;;
+        *) echo "usage: $0 [--browser] [--import-tools]" >&2; exit 64 ;;
     esac
 done
 
@@ -23,7 +29,7 @@ missing=()
 for pkg in "${packages[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
-if [ "$browser" = 1 ]; then
+if [ "$browser" = 1 ] || [ "$tools" = 1 ]; then
     command -v python3 >/dev/null 2>&1 || missing+=(python3)
     python3 -c "import ensurepip" >/dev/null 2>&1 || dpkg -s python3-venv >/dev/null 2>&1 || missing+=(python3-venv)
 fi
@@ -40,8 +46,25 @@ install_venv() {
     "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps axe-playwright-python
 }
 
+install_tools() {
+    # The import tests run these tools for real and import what they write (no imitations).
+    local venv=.build/import-venv
+    [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import pytest, coverage, bandit, bandit_sarif_formatter, checkov" >/dev/null 2>&1 \
+        && [ -x "$venv/bin/ruff" ] && return 0
+    echo "installing: pytest, coverage, ruff, bandit and checkov into $venv" >&2
+    mkdir -p .build
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check pytest coverage ruff "bandit[sarif]" checkov
+}
+
+install_python() {
+    if [ "$browser" = 1 ]; then install_venv; fi
+    if [ "$tools" = 1 ]; then install_tools; fi
+    return 0
+}
+
 if [ ${#missing[@]} -eq 0 ]; then
-    [ "$browser" = 1 ] && install_venv
+    install_python
     exit 0
 fi
 
@@ -57,5 +80,5 @@ fi
 echo "installing: ${missing[*]}" >&2
 "${as_root[@]}" apt-get update
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-[ "$browser" = 1 ] && install_venv
+install_python
 exit 0

@@ -47,7 +47,7 @@ package enum ImportFormat {
 
     /// A percentage to one decimal, rounded down, so a value under a threshold never prints as it.
     package static func percent(_ value: Double) -> String {
-        String(format: "%.1f%%", (value * 10).rounded(.down) / 10)
+        String(format: "%.1f%%", (value * 10 + 1e-9).rounded(.down) / 10)
     }
 
     /// `80` for 80.0, `82.5` otherwise.

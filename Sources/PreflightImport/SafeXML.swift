@@ -26,7 +26,8 @@ package enum SafeXML {
         if let problem = delegate.limitProblem {
             throw .error(path, line: problem.line, "\(problem.message)")
         }
-        guard ok, let root = delegate.root else {
+        // libxml2 can report an error and still return true: either means the document is malformed.
+        guard ok, delegate.message == nil, let root = delegate.root else {
             let line = parser.lineNumber > 0 ? parser.lineNumber : 1
             let column = parser.columnNumber > 0 ? parser.columnNumber : 1
             let reason = delegate.message ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not an XML document"
