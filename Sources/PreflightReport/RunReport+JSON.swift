@@ -197,6 +197,9 @@ extension RunManifest {
         json.key(RunField.environment.rawValue); json.string(environment)
         json.key(RunField.id.rawValue); json.string(id)
         if let labels { json.key(RunField.labels.rawValue); json.stringMap(labels) }
+        // Absent for a run of no service, so its report.json keeps today's bytes.
+        if let owner { json.key(RunField.owner.rawValue); json.string(owner) }
+        if let service { json.key(RunField.service.rawValue); json.string(service) }
         json.key(RunField.startedAt.rawValue); json.string(startedAt.text)
         if let title { json.key(RunField.title.rawValue); json.string(title) }
         if let trigger { json.key(RunField.trigger.rawValue); json.string(trigger) }

@@ -29,6 +29,8 @@ package enum RunField: String, RecordField {
     case id, checklist, environment
     case startedAt = "started_at"
     case title, commit, branch, url, trigger, labels
+    /// Optional: the service the run checked (run-id alphabet) and the team that owns it.
+    case service, owner
 
     package static let required: [RunField] = [.checklist, .environment, .startedAt]
 }

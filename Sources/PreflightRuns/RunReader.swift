@@ -38,13 +38,18 @@ package enum RunReader {
         let checklist = reader.string(.checklist)
         let environment = reader.string(.environment)
         let startedAt = reader.timestamp(.startedAt)
+        let service = reader.string(.service)
+        if let service, let problem = RunID.validate(service, kind: "service") {
+            reader.fail("$.\(RunField.service.rawValue): \(problem)")
+        }
         if let id = reader.string(.id), id != name {
             reader.fail("$.\(RunField.id.rawValue): '\(id)' differs from the folder name '\(name)'")
         }
         let manifest = RunManifest(
             id: name, checklist: checklist ?? "", environment: environment ?? "", startedAt: startedAt ?? Timestamp(seconds: 0),
             title: reader.string(.title), commit: reader.string(.commit), branch: reader.string(.branch),
-            url: reader.string(.url), trigger: reader.string(.trigger), labels: reader.stringMap(.labels))
+            url: reader.string(.url), trigger: reader.string(.trigger), labels: reader.stringMap(.labels),
+            service: service, owner: reader.string(.owner))
         if let first = reader.problems.first { throw .error(path, first) }
         return manifest
     }
@@ -104,16 +109,17 @@ package enum RunReader {
     }
 }
 
-/// Run ids double as folder names and URL parts, so they are kept to a safe alphabet.
+/// Run ids double as folder names and URL parts, so they are kept to a safe alphabet; service
+/// names (a path component of trend pages) follow the same rules.
 package enum RunID {
-    /// A message when `id` is not a valid run id, else nil.
-    package static func validate(_ id: String) -> String? {
+    /// A message when `id` is not a valid run id (or `kind`, e.g. service), else nil.
+    package static func validate(_ id: String, kind: String = "run id") -> String? {
         let bytes = Array(id.utf8)
         func isAlphanumeric(_ byte: UInt8) -> Bool {
             (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
         }
         let valid = !bytes.isEmpty && bytes.count <= 128 && isAlphanumeric(bytes[0])
             && bytes.allSatisfy { isAlphanumeric($0) || $0 == 46 || $0 == 95 || $0 == 45 }
-        return valid ? nil : "invalid run id '\(id)': use 1–128 letters, digits, '.', '_' or '-', starting with a letter or digit"
+        return valid ? nil : "invalid \(kind) '\(id)': use 1–128 letters, digits, '.', '_' or '-', starting with a letter or digit"
     }
 }

@@ -13,10 +13,14 @@ package struct RunManifest: Sendable, Codable, Equatable {
     package var url: String?
     package var trigger: String?
     package var labels: [String: String]?
+    /// The service the run checked; nil for a run of no service (its stream is today's checklist × environment).
+    package var service: String?
+    /// The team owning the service, shown where the service is.
+    package var owner: String?
 
     package init(id: String, checklist: String, environment: String, startedAt: Timestamp, title: String? = nil,
                 commit: String? = nil, branch: String? = nil, url: String? = nil, trigger: String? = nil,
-                labels: [String: String]? = nil) {
+                labels: [String: String]? = nil, service: String? = nil, owner: String? = nil) {
         self.id = id
         self.checklist = checklist
         self.environment = environment
@@ -27,6 +31,8 @@ package struct RunManifest: Sendable, Codable, Equatable {
         self.url = url
         self.trigger = trigger
         self.labels = labels
+        self.service = service
+        self.owner = owner
     }
 
     /// `start-run` writes run.json by encoding this type, so its keys are the contract's.

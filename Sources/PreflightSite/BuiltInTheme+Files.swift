@@ -933,6 +933,21 @@ td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: 
         "manual"
       ]
     },
+    "service": {
+      "description": "The service the run checks. Optional; same alphabet as run ids. Streams are checklist × service × environment: results, waivers and history never carry between services. A run without it belongs to no service.",
+      "type": "string",
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$",
+      "examples": [
+        "payments"
+      ]
+    },
+    "owner": {
+      "description": "The team owning the service, shown where the service is shown. Optional.",
+      "type": "string",
+      "examples": [
+        "team-payments"
+      ]
+    },
     "labels": {
       "description": "Free-form string labels (for example cluster, region, release).",
       "type": "object",

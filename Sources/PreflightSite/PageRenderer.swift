@@ -116,11 +116,11 @@ struct PageRenderer: Sendable {
             let stream = streams[index]
             let title = stream.checklist.title
             let runsPage = TrendRunsPage(
-                root: TrendPage.root, pageTitle: "Runs, page \(number) · \(stream.key.title(checklistTitle: title))",
+                root: stream.key.siteRoot, pageTitle: "Runs, page \(number) · \(stream.key.title(checklistTitle: title))",
                 checklistTitle: title, environment: stream.environment, page: number,
                 runTable: RunTableView(stream, page: number, pageSize: histories[index].options.pageSize))
             try page("trends/\(stream.path)/" + RunTableView.file(page: number), template: "trend-runs", model: runsPage,
-                     root: TrendPage.root, title: runsPage.pageTitle, bodyClass: "trend")
+                     root: stream.key.siteRoot, title: runsPage.pageTitle, bodyClass: "trend")
             return 1
         }
     }
@@ -199,7 +199,7 @@ struct PageRenderer: Sendable {
     private func writeTrend(_ stream: RunStream, history: StreamHistory) throws(DiagnosticList) -> Int {
         let folder = "trends/\(stream.path)/"
         let trend = TrendPage(stream, history: history)
-        try page(folder + "index.html", template: "trend", model: trend, root: TrendPage.root, title: trend.pageTitle, bodyClass: "trend")
+        try page(folder + "index.html", template: "trend", model: trend, root: stream.key.siteRoot, title: trend.pageTitle, bodyClass: "trend")
         let latest = stream.summaries.last
         try file(folder + "badge.svg", Data(Badge.svg(latest?.verdict, readiness: latest?.readiness).utf8))
         return 2

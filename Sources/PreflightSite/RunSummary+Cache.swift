@@ -83,7 +83,8 @@ extension RunManifest {
         }
         self.init(id: id, checklist: checklist, environment: environment, startedAt: started, title: value[RunField.title.rawValue]?.string,
                   commit: value[RunField.commit.rawValue]?.string, branch: value[RunField.branch.rawValue]?.string, url: value[RunField.url.rawValue]?.string,
-                  trigger: value[RunField.trigger.rawValue]?.string, labels: labels)
+                  trigger: value[RunField.trigger.rawValue]?.string, labels: labels,
+                  service: value[RunField.service.rawValue]?.string, owner: value[RunField.owner.rawValue]?.string)
     }
 }
 

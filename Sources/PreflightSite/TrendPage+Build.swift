@@ -5,18 +5,15 @@ import PreflightReport
 import PreflightHistory
 
 extension TrendPage {
-    /// From `trends/<checklist>/<environment>/` back to the site root.
-    static let root = "../../../"
-
     init(_ stream: RunStream, history: StreamHistory) {
         let options = history.options
-        let runs = Self.root + "runs/"
+        let runs = stream.key.siteRoot + "runs/"
         let latestReport = stream.summaries.last
         let latestHref = latestReport.map { runs + $0.run.id + "/index.html" } ?? ""
         let texts = Dictionary(history.tracks.map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
         func itemHref(_ id: String) -> String { latestHref + "#" + Anchor.item(id) }
 
-        root = Self.root
+        root = stream.key.siteRoot
         checklistTitle = stream.checklist.title
         environment = stream.environment
         pageTitle = "Trend · \(stream.key.title(checklistTitle: checklistTitle))"
@@ -107,7 +104,7 @@ extension TrendPage {
 extension RunTableView {
     /// Page `page` (1-based) of the stream's runs, newest first; links are relative to the trend folder.
     init(_ stream: RunStream, page: Int, pageSize: Int) {
-        let runs = TrendPage.root + "runs/"
+        let runs = stream.key.siteRoot + "runs/"
         let total = stream.summaries.count
         let pageCount = Self.pageCount(runs: total, pageSize: pageSize)
         let newest = total - 1 - (page - 1) * pageSize

@@ -21,11 +21,14 @@ struct StartRunCommand: ParsableCommand {
     @Option(help: "Branch (default: from CI).") var branch: String?
     @Option(help: "CI job URL (default: from CI).") var url: String?
     @Option(help: "Title shown on the run page.") var title: String?
+    @Option(help: "Service the run checks; its own stream per environment (default: PREFLIGHT_SERVICE, else none).") var service: String?
+    @Option(help: "Team owning the service, shown beside it (default: PREFLIGHT_OWNER).") var owner: String?
     @OptionGroup var content: ContentOptions
 
     func validate() throws {
         if let id, let problem = RunID.validate(id) { throw ValidationError(problem) }
         if environment.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--environment must not be empty") }
+        if let service, let problem = RunID.validate(service, kind: "service") { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -48,10 +51,18 @@ struct StartRunCommand: ParsableCommand {
             Output.print(diagnostics: [.error(runs, problem)])
             throw ExitCode(1)
         }
+        let variables = ProcessInfo.processInfo.environment
+        let service = self.service ?? variables["PREFLIGHT_SERVICE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let service, let problem = RunID.validate(service, kind: "service") {
+            Output.print(diagnostics: [.error("PREFLIGHT_SERVICE", problem)])
+            throw ExitCode(1)
+        }
+        let owner = self.owner ?? variables["PREFLIGHT_OWNER"].flatMap { $0.isEmpty ? nil : $0 }
         let folder = (runs as NSString).appendingPathComponent(runID)
         let manifest = RunManifest(
             id: runID, checklist: checklist, environment: environment, startedAt: now, title: title,
-            commit: commit ?? ci.commit, branch: branch ?? ci.branch, url: url ?? ci.url, trigger: ci.trigger)
+            commit: commit ?? ci.commit, branch: branch ?? ci.branch, url: url ?? ci.url, trigger: ci.trigger,
+            service: service, owner: owner)
         do {
             try FileManager.default.createDirectory(atPath: runs, withIntermediateDirectories: true)
             // Creating the folder itself without intermediates fails if it exists: two jobs never share a run by accident.

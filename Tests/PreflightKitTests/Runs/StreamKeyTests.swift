@@ -21,6 +21,22 @@ struct StreamKeyTests {
         #expect(StreamKey(cacheText: StreamKey(checklist: "a", environment: "b\u{0}c").cacheText) == nil)
     }
 
+    @Test func aServiceIsAComponentOfItsPathTitleOrderAndCacheText() {
+        let manifest = RunManifest(id: "p-1", checklist: "prod-deploy", environment: "staging", startedAt: Timestamp(seconds: 0),
+                                   service: "Payments.API", owner: "team-pay")
+        let key = manifest.stream
+        #expect(key == StreamKey(checklist: "prod-deploy", service: "Payments.API", environment: "staging"))
+        #expect(key != StreamKey(checklist: "prod-deploy", environment: "staging"))
+        #expect(key.path == "prod-deploy/Payments.API/staging")
+        #expect(key.siteRoot == "../../../../")
+        #expect(StreamKey(checklist: "c", environment: "e").siteRoot == "../../../")
+        #expect(key.title(checklistTitle: "Prod deploy") == "Prod deploy · Payments.API · staging")
+        #expect(StreamKey(cacheText: key.cacheText) == key)
+        #expect(StreamKey(cacheText: StreamKey(checklist: "a", service: "s", environment: "b\u{0}c").cacheText) == nil)
+        let keys = [StreamKey(checklist: "a", service: "s", environment: "e"), StreamKey(checklist: "a", environment: "z")]
+        #expect(keys.sorted().map(\.service) == ["s", nil])
+    }
+
     @Test func keysSortByChecklistThenEnvironment() {
         let keys = [StreamKey(checklist: "b", environment: "a"), StreamKey(checklist: "a", environment: "z"),
                     StreamKey(checklist: "a", environment: "production")]
