@@ -10,6 +10,9 @@ struct SiteIndex: Sendable, Codable, Equatable {
         var checklist: String
         var title: String
         var environment: String
+        /// The stream's service and the owner its latest run names; absent for runs of no service.
+        var service: String?
+        var owner: String?
         var runs: Int
         var latest: Latest
         var pages: Pages
@@ -47,7 +50,7 @@ struct SiteIndex: Sendable, Codable, Equatable {
             let run = "runs/\(report.run.id)/"
             return Entry(
                 checklist: stream.checklist.name, title: stream.checklist.title, environment: stream.environment,
-                runs: stream.summaries.count,
+                service: stream.key.service, owner: report.run.owner, runs: stream.summaries.count,
                 latest: Latest(id: report.run.id, startedAt: report.run.startedAt, verdict: report.verdict,
                                readiness: report.readiness, counts: report.counts),
                 pages: Pages(trend: trend + "index.html", history: trend + "history.json", badge: trend + "badge.svg",

@@ -85,6 +85,13 @@ struct ServiceStreamTests {
         #expect(page.contains("../../trends/gated/alpha/staging/index.html"))
         #expect(page.contains("a-1/index.html"))
         #expect(!page.contains("b-1/index.html"))
+        let index = try String(contentsOfFile: site + "/index.json", encoding: .utf8)
+        #expect(index.contains("\"service\":\"alpha\"") || index.contains("\"service\" : \"alpha\""))
+        // The Markdown CI summary and the feed name the service.
+        let markdown = try ws.report(ws.runs + "/a-2").stdout
+        #expect(markdown.contains("alpha · staging"))
+        let feed = try String(contentsOfFile: site + "/feed.xml", encoding: .utf8)
+        #expect(feed.contains("alpha · staging"))
     }
 
     /// Tests/Fixtures/golden/no-service-site.sha256 was made by scripts/golden-no-service with the
