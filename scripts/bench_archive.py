@@ -26,6 +26,8 @@ from datetime import datetime, timedelta, timezone
 
 CHECKLIST = "production-deployment"
 ENVIRONMENTS = ("staging", "production")
+# With services (issue 14): every service runs in each of these, round robin, in pipeline order.
+SERVICE_ENVIRONMENTS = ("dev", "staging", "production")
 START = datetime(2026, 1, 1, tzinfo=timezone.utc)
 PEOPLE = {
     "Technical Lead": ["Daniel Okafor", "Lena Fischer"],
@@ -48,8 +50,11 @@ def iso(moment):
 class ArchiveGenerator:
     """Writes runs one at a time; state (clock, carried items) continues between calls."""
 
-    def __init__(self, items, runs_dir, seed=42):
+    def __init__(self, items, runs_dir, seed=42, services=0):
+        """services > 0: runs cycle through services × SERVICE_ENVIRONMENTS (service-NNN, with an owner);
+        services == 0: today's archive of two environments and no service, byte for byte."""
         self.rng = random.Random(seed)
+        self.services = [f"service-{index:03d}" for index in range(services)]
         self.runs_dir = runs_dir
         # Sign-off items are decided by sign-off records, not by probe results.
         self.items = [item for item in items if item["kind"] != "signoff"]
@@ -64,7 +69,7 @@ class ArchiveGenerator:
         self.summaries = {status: [self._summary(status) for _ in range(400)] for status in self.statuses}
         self.detail_lines = [self._detail_line() for _ in range(600)]
         self.clock = START
-        self.next_due = {env: {} for env in ENVIRONMENTS}  # env -> item -> when to probe it again
+        self.next_due = {}  # stream (env, or service and env) -> item -> when to probe it again
         self.written = 0   # runs written
         self.results = 0   # results written
 
@@ -127,10 +132,19 @@ class ArchiveGenerator:
         rng = self.rng
         self.written += 1
         if self.written > 1:
-            self.clock += timedelta(seconds=rng.randint(2 * 3600, 6 * 3600))
+            # A fleet runs more often: each stream still sees a run every few hours to days.
+            step = rng.randint(2 * 3600, 6 * 3600) if not self.services else rng.randint(60, 600)
+            self.clock += timedelta(seconds=step)
         started = self.clock
-        env = rng.choice(ENVIRONMENTS)
-        run_id = f"{env}-{self.written:05d}"
+        service = None
+        if self.services:
+            turn = self.written - 1
+            env = SERVICE_ENVIRONMENTS[turn % len(SERVICE_ENVIRONMENTS)]
+            service = self.services[(turn // len(SERVICE_ENVIRONMENTS)) % len(self.services)]
+            run_id = f"{service}-{env}-{self.written:05d}"
+        else:
+            env = rng.choice(ENVIRONMENTS)
+            run_id = f"{env}-{self.written:05d}"
         pipeline = 100000 + self.written
         folder = os.path.join(self.runs_dir, run_id)
         os.makedirs(folder)
@@ -140,9 +154,12 @@ class ArchiveGenerator:
             "url": f"https://ci.example.com/gennet/platform/-/pipelines/{pipeline}",
             "trigger": "push",
         }
+        if service:
+            manifest["service"] = service
+            manifest["owner"] = f"team-{int(service[-3:]) % 12:02d}"
         self._write(folder, "run.json", manifest)
 
-        due = self.next_due[env]
+        due = self.next_due.setdefault((service, env), {})
         by_probe = {}
         failing = []
         offset = 60
@@ -216,11 +233,12 @@ def main():
     parser.add_argument("--ids", required=True, help="output of `preflight ids <checklist.md> --format json`")
     parser.add_argument("--runs", required=True, help="archive folder to create (must not exist)")
     parser.add_argument("--n", type=int, default=1000, help="number of runs (default 1000)")
+    parser.add_argument("--services", type=int, default=0, help="services × 3 environments (default 0: no service)")
     args = parser.parse_args()
     with open(args.ids, encoding="utf-8") as handle:
         items = json.load(handle)
     os.makedirs(args.runs)
-    generator = ArchiveGenerator(items, args.runs)
+    generator = ArchiveGenerator(items, args.runs, services=args.services)
     for _ in range(args.n):
         generator.write_run()
     print(f"{generator.written} runs, {generator.results} results in {args.runs}", file=sys.stderr)
