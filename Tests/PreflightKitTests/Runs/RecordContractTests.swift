@@ -105,7 +105,7 @@ struct RecordContractTests {
                                   durationMs: 5, evidence: [Evidence(label: "l", url: "u")], validFor: ISODuration("P1D"),
                                   expiresAt: time)
         let manifest = RunManifest(id: "r1", checklist: "c", environment: "e", startedAt: time, title: "t", commit: "c",
-                                   branch: "b", url: "u", trigger: "t", labels: ["a": "b"])
+                                   branch: "b", url: "u", trigger: "t", labels: ["a": "b"], service: "s", owner: "o")
         func keys<T: Encodable>(_ value: T) throws -> [String] {
             guard case .object(let pairs) = try JSONValue.parse(RecordWriter.encode(value)) else { return [] }
             return pairs.map(\.key).sorted()
