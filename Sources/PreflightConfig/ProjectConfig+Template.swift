@@ -16,18 +16,6 @@ extension ProjectConfig {
                 out += "# \(key.name) = \(example(for: key).toml)\n"
             }
         }
-        out += """
-
-        # Tool reports that `preflight import RUN_DIR` reads, one [[import]] table each (globs are
-        # relative to this file): format junit, sarif, coverage or checklist; thresholds as the
-        # `preflight import FORMAT` options (max_failures, fail_on, fail_on_severity, min, by).
-        # [[import]]
-        # files = "build/test-results/**/*.xml"
-        # format = "junit"
-        # item = "all-unit-tests-passing"
-        # max_failures = 0
-
-        """
         return out
     }()
 

@@ -38,7 +38,8 @@ package enum ImportFormat {
 
     /// Seconds as people read a test run's length: `0.8 s`, `42 s`, `3 m 12 s`, `1 h 5 m`.
     package static func duration(_ seconds: Double) -> String {
-        if seconds < 10 { return String(format: "%.1f s", (seconds * 10).rounded(.down) / 10) }
+        if seconds < 1 { return String(format: "%.2f s", seconds) }
+        if seconds < 10 { return String(format: "%.1f s", seconds) }
         let whole = Int(seconds.rounded())
         if whole < 60 { return "\(whole) s" }
         if whole < 3600 { return "\(whole / 60) m \(whole % 60) s" }

@@ -742,6 +742,37 @@ td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: 
         }
       }
     },
+    "attachments": {
+      "description": "Files kept with the result, stored in the run folder as attachments/<sha256> (preflight import and record --attach write them; at most 64 MiB each).",
+      "type": "array",
+      "items": {
+        "description": "One attachment.",
+        "type": "object",
+        "required": [
+          "name",
+          "sha256",
+          "size"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "description": "The file name it was attached under, as shown on the site.",
+            "type": "string",
+            "minLength": 1
+          },
+          "sha256": {
+            "description": "Lowercase hex SHA-256 of the bytes: also the stored file's name under attachments/.",
+            "type": "string",
+            "pattern": "^[0-9a-f]{64}$"
+          },
+          "size": {
+            "description": "Size in bytes.",
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      }
+    },
     "valid_for": {
       "description": "ISO-8601 duration for which the result stays true after observed_at, carrying into later runs of the same checklist and environment. Years count 365 days, months 30 days.",
       "type": "string",

@@ -103,7 +103,7 @@ struct RecordContractTests {
         let time = try #require(Timestamp("2026-10-05T09:40:00Z"))
         let result = ResultRecord(item: "lint", status: .pass, summary: "s", details: "d", probe: "p", observedAt: time,
                                   durationMs: 5, evidence: [Evidence(label: "l", url: "u")], validFor: ISODuration("P1D"),
-                                  expiresAt: time)
+                                  expiresAt: time, attachments: [Attachment(name: "junit.xml", sha256: String(repeating: "a", count: 64), size: 3)])
         let manifest = RunManifest(id: "r1", checklist: "c", environment: "e", startedAt: time, title: "t", commit: "c",
                                    branch: "b", url: "u", trigger: "t", labels: ["a": "b"], service: "s", owner: "o")
         func keys<T: Encodable>(_ value: T) throws -> [String] {
@@ -112,6 +112,7 @@ struct RecordContractTests {
         }
         #expect(try keys(result) == ResultField.names.sorted())
         #expect(try keys(Evidence(label: "l", url: "u")) == EvidenceField.names.sorted())
+        #expect(try keys(Attachment(name: "n", sha256: "s", size: 1)) == AttachmentField.names.sorted())
         #expect(try keys(SignoffRecord(role: "r", name: "n", decision: .approve, at: time, comment: "c")) == SignoffField.names.sorted())
         #expect(try keys(WaiverRecord(item: "i", reason: "r", approvedBy: "a", expiresAt: time)) == WaiverField.names.sorted())
         #expect(try keys(manifest) == RunField.names.sorted())
