@@ -9,16 +9,14 @@ import PreflightRuns
 package struct FilledChecklistImporter {
     package var checklist: Checklist
     package var options: ChecklistOptions
-    package var by: String
 
-    package init(checklist: Checklist, options: ChecklistOptions, by: String) {
+    package init(checklist: Checklist, options: ChecklistOptions) {
         self.checklist = checklist
         self.options = options
-        self.by = by
     }
 
     /// What the copy says.
-    package struct Reading: Sendable, Equatable {
+    package struct Reading: Sendable {
         /// Ids of ticked items of the checklist (sign-off items aside), in the copy's order.
         package var ticked: [String] = []
         /// Ticked sign-off items: those are decided with `preflight sign`, not by a tick.
@@ -28,11 +26,6 @@ package struct FilledChecklistImporter {
         /// Items of the checklist the copy lacks.
         package var missing: [String] = []
         package var boxes = 0
-
-        package static func == (a: Reading, b: Reading) -> Bool {
-            a.ticked == b.ticked && a.tickedSignoffs == b.tickedSignoffs && a.missing == b.missing && a.boxes == b.boxes
-                && a.unmatched.map(\.line) == b.unmatched.map(\.line) && a.unmatched.map(\.text) == b.unmatched.map(\.text)
-        }
     }
 
     package func read(_ file: String) throws(Diagnostic) -> Reading {

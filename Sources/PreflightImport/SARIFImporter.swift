@@ -46,12 +46,7 @@ package struct SARIFImporter {
         var findings: [Finding] = []
         var tools: [String] = []
         for file in files {
-            let bytes = try RecordWriter.readAttachable(file)
-            let value: JSONValue
-            do { value = try JSONValue.parse(bytes: bytes) } catch {
-                _ = try TextFile.decode(bytes, path: file)
-                throw .error(file, line: error.line, column: error.column, "malformed JSON: \(error.message)")
-            }
+            let value = try RunReader.parseJSON(RecordWriter.readAttachable(file), path: file)
             let read = try Self.findings(in: value, path: file)
             findings += read
             for tool in read.map(\.tool) where !tools.contains(tool) { tools.append(tool) }

@@ -98,6 +98,11 @@ package enum RunReader {
     package static func readJSON(_ path: String, seen: ([UInt8]) -> Void = { _ in }) throws(Diagnostic) -> JSONValue {
         let bytes = try TextFile.bytes(path, limit: fileSizeLimit)
         seen(bytes)
+        return try parseJSON(bytes, path: path)
+    }
+
+    /// Parses JSON bytes read from `path`, every way they can be unusable as a `Diagnostic` at its line:col.
+    package static func parseJSON(_ bytes: [UInt8], path: String) throws(Diagnostic) -> JSONValue {
         do {
             // The parser checks every string; text outside strings must be ASCII anyway.
             return try JSONValue.parse(bytes: bytes)

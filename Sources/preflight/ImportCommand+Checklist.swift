@@ -29,7 +29,7 @@ struct ImportChecklistCommand: ParsableCommand {
 
     static func apply(_ file: String, by: String, at: Timestamp?, checklist: Checklist, options: ChecklistOptions, runDir: String) throws {
         do {
-            let importer = FilledChecklistImporter(checklist: checklist, options: options, by: by)
+            let importer = FilledChecklistImporter(checklist: checklist, options: options)
             let reading = try importer.read(file)
             for box in reading.unmatched { Output.error("\(file):\(box.line): warning: matches no item of '\(checklist.name)': \(box.text)") }
             if !reading.missing.isEmpty {

@@ -106,13 +106,16 @@ struct RealToolImportTests {
         #expect(junit.details?.contains("failed: pytest › test_wrong: assert") == true)
         #expect(junit.details?.contains("error: pytest › test_uses_broken") == true)
 
-        // 11 of 13 statements of the test file run (the failing assert and the skipped body do not).
+        // 11 of the test file's 13 statements run: the body of the fixture-broken test and of the skipped one do not.
         let xml = try CoverageImporter(minimum: 80).run(dir.url("coverage.xml"))
-        let lcov = try CoverageImporter(minimum: 80).run(dir.url("coverage.lcov"))
+        let lcov = try CoverageImporter(minimum: 85).run(dir.url("coverage.lcov"))
         #expect(xml.probe == "coverage:cobertura")
         #expect(lcov.probe == "coverage:lcov")
-        #expect(xml.summary == lcov.summary)
-        #expect(xml.summary.hasPrefix("line coverage "))
+        #expect(xml.summary == "line coverage 84.6% (minimum 80%)")
+        #expect(xml.details == "Cobertura report: 11 of 13 lines covered")
+        #expect(xml.status == .pass)
+        #expect(lcov.summary == "line coverage 84.6% (minimum 85%)")
+        #expect(lcov.status == .fail)
 
         let ruff = try SARIFImporter().run([dir.url("ruff.sarif")])
         #expect(ruff.summary.hasPrefix("ruff: 4 results (4 errors)"))
