@@ -25,7 +25,7 @@ package enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The value of `key` in an object (the last one, as JavaScript does, if repeated).
+    /// The value of `key` in an object (the parser refuses repeated keys).
     package subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.last { $0.key == key }?.value
@@ -114,12 +114,22 @@ package struct JSONParser {
         defer { depth -= 1 }
         index += 1
         var pairs: [(key: String, value: JSONValue)] = []
+        var seen: Set<String> = []
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { index += 1; return .object(pairs) }
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a quoted key") }
+            let keyStart = index
             let key = try parseString()
+            // A repeated key would make one of its values vanish without a word (and every
+            // reader pick a different one), so it is an error where the second one starts.
+            // A scan is cheapest for the few keys of a record; a set keeps a huge object linear.
+            if pairs.count >= 16, seen.isEmpty { seen = Set(pairs.map(\.key)) }
+            if seen.isEmpty ? pairs.contains(where: { $0.key == key }) : !seen.insert(key).inserted {
+                index = keyStart
+                throw error("duplicate key \"\(key)\" in object")
+            }
             skipWhitespace()
             guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after key \"\(key)\"") }
             index += 1

@@ -8,27 +8,33 @@ import PreflightHistory
 /// Helpers for SVG written as text: every piece of text goes through `escape`.
 enum SVG {
     /// Escapes text for XML content and attribute values alike.
+    ///
+    /// Characters XML 1.0 forbids (C0 controls other than tab, newline and carriage return;
+    /// U+FFFE and U+FFFF) would make the whole file unreadable, so each becomes U+FFFD: still
+    /// visible as "something was here", never dropped without a trace.
     static func escape(_ text: String) -> String {
+        // 0xEF leads every UTF-8 sequence from U+F000 up, U+FFFE and U+FFFF among them.
         let plain = !text.utf8.contains { byte in
-            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
+            byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 || byte == 0xEF
+                || (byte < 0x20 && byte != 0x09 && byte != 0x0A)
         }
         if plain { return text }
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // Control characters other than tab and newline are not allowed in XML 1.0.
-                if let ascii = character.asciiValue, ascii < 0x20, ascii != 0x09, ascii != 0x0A { continue }
-                out.append(character)
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x26: out.append(contentsOf: "&amp;".unicodeScalars)
+            case 0x3C: out.append(contentsOf: "&lt;".unicodeScalars)
+            case 0x3E: out.append(contentsOf: "&gt;".unicodeScalars)
+            case 0x22: out.append(contentsOf: "&quot;".unicodeScalars)
+            case 0x27: out.append(contentsOf: "&#39;".unicodeScalars)
+            // A raw carriage return would be read back as a newline (or a space in an attribute).
+            case 0x0D: out.append(contentsOf: "&#13;".unicodeScalars)
+            case 0x09, 0x0A: out.append(scalar)
+            case 0..<0x20, 0xFFFE, 0xFFFF: out.append("\u{FFFD}")
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// A coordinate with at most one decimal, the same on every machine.

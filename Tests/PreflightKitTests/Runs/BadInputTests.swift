@@ -91,6 +91,10 @@ struct BadInputTests {
         BadInputCase("not UTF-8", bytes: Array(#"{"item": "runtime/load", "summary": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8),
                      message: "file is not valid UTF-8 (bad byte 0xFF)", located: true),
         BadInputCase("a NUL byte", bytes: [0x7B, 0x00, 0x7D], message: "file contains a NUL byte", located: true),
+        // A second "results" used to replace the first one's failing result without a word.
+        BadInputCase("a repeated key",
+                     text: #"{"results": [{"item": "runtime/load", "status": "fail"}], "results": [{"item": "runtime/load", "status": "pass"}]}"#,
+                     message: "duplicate key \"results\" in object", located: true),
     ]
 
     @Test(arguments: cases)

@@ -10,15 +10,15 @@ import Testing
 @Suite("JSONValue parser")
 struct JSONValueTests {
     @Test func parsesEveryKindOfValueAndKeepsKeyOrder() throws {
-        let value = try JSONValue.parse(#"{"b": [1, -2.5e2, true, false, null], "a": "x\n\u00e9\ud83d\ude80\/", "b": {}}"#)
+        let value = try JSONValue.parse(#"{"b": [1, -2.5e2, true, false, null], "a": "x\n\u00e9\ud83d\ude80\/", "c": {}}"#)
         guard case .object(let pairs) = value else {
             Issue.record("expected an object, got \(value)")
             return
         }
-        #expect(pairs.map(\.key) == ["b", "a", "b"])
+        #expect(pairs.map(\.key) == ["b", "a", "c"])
         #expect(pairs[0].value == .array([.number(1), .number(-250), .bool(true), .bool(false), .null]))
         #expect(value["a"] == .string("x\né🚀/"))
-        #expect(value["b"] == .object([]), "a repeated key reads as its last value")
+        #expect(value["c"] == .object([]))
         #expect(value["missing"] == nil)
         #expect(JSONValue.string("s")["a"] == nil)
     }
@@ -41,9 +41,20 @@ struct JSONValueTests {
         ("\"\\q\"", 1, 4, "invalid escape '\\q' in string"),
         ("\"a\tb\"", 1, 3, "control character in string; escape it as \\u0009"),
         ("\n\n   @", 3, 4, "unexpected character '@'; expected a value"),
+        // The issue's case: a second "results" would silently replace the first one's failures.
+        ("{\"results\": [{\"status\": \"fail\"}],\n \"results\": []}", 2, 2, "duplicate key \"results\" in object"),
+        ("[{\"a\": 1}, {\"b\": {\"x\": 1, \"x\": 2}}]", 1, 27, "duplicate key \"x\" in object"),
     ])
     func syntaxErrorsHaveLineAndColumn(_ text: String, _ line: Int, _ column: Int, _ message: String) {
         #expect(throws: JSONValue.SyntaxError(line: line, column: column, message: message)) { try JSONValue.parse(text) }
+    }
+
+    @Test func aRepeatedKeyInALargeObjectIsFoundToo() {
+        let keys = (0..<40).map { "\"k\($0)\": \($0)" } + ["\"k7\": 0"]
+        let text = "{" + keys.joined(separator: ", ") + "}"
+        let error = #expect(throws: JSONValue.SyntaxError.self) { try JSONValue.parse(text) }
+        #expect(error?.message == "duplicate key \"k7\" in object")
+        #expect(error?.column == text.utf8.count - 7)
     }
 
     @Test func deepNestingIsAnErrorNotACrash() {
