@@ -143,6 +143,7 @@ extension CommonMark {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK:
                 openLinks += entering ? 1 : -1
+                if entering, SafeURL.isDangerous(string(cmark_node_get_url(node))) { cmark_node_set_url(node, "") }
             case CMARK_NODE_IMAGE:
                 // An image inside another's description is part of that one's alt text.
                 if entering, openImages == 0 { images.append((node, openLinks > 0)) }

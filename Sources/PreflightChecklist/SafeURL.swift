@@ -2,12 +2,29 @@
 /// both kinds of link are equally safe: the same dangerous schemes are emptied, and the same
 /// characters are percent-encoded or escaped (cmark's `houdini_escape_href`).
 enum SafeURL {
-    /// `javascript:`, `vbscript:`, `file:` and `data:` other than the four image types, in any case.
+    /// Schemes a checklist's links may use. A deny-list always misses one (`feed:javascript:…`
+    /// passes cmark's own check), so every other scheme is refused; relative URLs have none.
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto"]
+
+    /// True when the URL names a scheme outside `allowedSchemes`, in any case.
     static func isDangerous(_ url: String) -> Bool {
-        let lower = url.lowercased()
-        if lower.hasPrefix("javascript:") || lower.hasPrefix("vbscript:") || lower.hasPrefix("file:") { return true }
-        guard lower.hasPrefix("data:") else { return false }
-        return !["png", "gif", "jpeg", "webp"].contains { lower.dropFirst(5).hasPrefix("image/" + $0) }
+        guard let scheme = scheme(of: url) else { return false }
+        return !allowedSchemes.contains(scheme.lowercased())
+    }
+
+    /// RFC 3986's `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"` at the start; nil for a relative URL.
+    static func scheme(of url: String) -> Substring? {
+        for (offset, byte) in url.utf8.enumerated() {
+            switch byte {
+            // Every byte before it is ASCII, so `offset` bytes are `offset` characters.
+            case UInt8(ascii: ":"): return offset > 0 ? url.prefix(offset) : nil
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                if offset == 0 { return nil }
+            default: return nil
+            }
+        }
+        return nil
     }
 
     /// The URL ready for a double-quoted `href`: empty when dangerous.

@@ -137,6 +137,21 @@ import Testing
         #expect(Self.html("![](data:image/png;base64,AAAA)").contains(">image</a>"))
     }
 
+    /// Only http(s), mailto and relative links keep their URL: cmark's own check let
+    /// `feed:javascript:…` through.
+    @Test(arguments: [
+        ("[x](feed:javascript:alert(1))", ""), ("<feed:javascript:alert(1)>", ""), ("[x](JAVASCRIPT:alert(1))", ""),
+        ("[x](vbscript:x)", ""), ("[x](data:text/html,x)", ""), ("[x](ftp://files.example/a)", ""),
+        ("![x](feed:javascript:alert(1))", ""), ("![x](data:image/png;base64,AAAA)", ""),
+        ("[x](https://a.example/b)", "https://a.example/b"), ("[x](HTTP://a.example/)", "HTTP://a.example/"),
+        ("[x](mailto:ops@a.example)", "mailto:ops@a.example"), ("[x](docs/run.md#top)", "docs/run.md#top"),
+        ("[x](#section)", "#section"), ("[x](./a:b)", "./a:b"), ("[x](/abs/path)", "/abs/path"),
+    ])
+    func linkSchemesComeFromAShortList(_ markdown: String, _ href: String) {
+        let rendered = Self.html(markdown)
+        #expect(rendered.contains("href=\"\(href)\""), "\(rendered)")
+    }
+
     @Test func anImageHrefIsAsSafeAsCmarksOwn() {
         #expect(Self.html("![x](javascript:alert(1))") == "<p><a href=\"\" class=\"image-link\">x</a></p>\n")
         #expect(Self.html("![x](<a b'c&d\"e.png>)").contains("href=\"a%20b&#x27;c&amp;d%22e.png\""))
