@@ -106,6 +106,8 @@ public struct SiteBuilder: Sendable {
     /// Builds the site. Throws (leaving any previous site untouched) when templates or the
     /// checklist folder are unusable; input problems are returned in the summary instead.
     public func build() throws(DiagnosticList) -> BuildSummary {
+        let lock = try BuildLock(output: options.output)
+        defer { withExtendedLifetime(lock) {} }
         let started = Date()
         var steps: [(name: String, seconds: Double)] = []
         var mark = started

@@ -15,14 +15,28 @@ struct SiteOutput {
     /// The build cache's folder, which holds the trash.
     var cache: String? = nil
 
-    private var parent: String {
+    private var parent: String { Self.parentFolder(of: destination) }
+
+    static func parentFolder(of destination: String) -> String {
         let folder = (destination as NSString).deletingLastPathComponent
         return folder.isEmpty ? "." : folder
     }
 
+    /// The prefix of this output's build folders: `._site.building-`.
+    private var stagingPrefix: String { ".\((destination as NSString).lastPathComponent).building-" }
+
+    /// Makes a fresh build folder. Build folders left by killed builds (a killed process cannot
+    /// clean up) go to the trash first: the caller holds the `BuildLock`, so none is in use.
     func prepare() throws(DiagnosticList) -> String {
-        let name = (destination as NSString).lastPathComponent
-        let staging = (parent as NSString).appendingPathComponent(".\(name).building-\(getpid())-\(UInt32.random(in: .min ... .max))")
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter { $0.hasPrefix(stagingPrefix) }
+        // A build killed between the two renames of `swapIn` left no site, only the old one aside.
+        if !FileManager.default.fileExists(atPath: destination), let old = leftovers.first(where: { $0.hasSuffix(".old") }) {
+            _ = rename((parent as NSString).appendingPathComponent(old), destination)
+        }
+        for name in leftovers where FileManager.default.fileExists(atPath: (parent as NSString).appendingPathComponent(name)) {
+            park((parent as NSString).appendingPathComponent(name))
+        }
+        let staging = (parent as NSString).appendingPathComponent(stagingPrefix + "\(getpid())-\(UInt32.random(in: .min ... .max))")
         do {
             try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
