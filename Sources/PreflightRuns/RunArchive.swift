@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PreflightSupport
 import PreflightChecklist
 
@@ -25,9 +28,12 @@ package struct RunArchive: Sendable {
         let fingerprinting = !known.isEmpty
         let outcomes = ParallelMap.run(names) { name -> (Result<RunManifest, Diagnostic>, String?) in
             let folder = (directory as NSString).appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return (.failure(.warning(folder, "ignored: the runs folder holds only run folders")), nil)
+            var info = stat()
+            guard lstat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                // A link could make a folder elsewhere (another archive, /) look like a run.
+                let link = (info.st_mode & S_IFMT) == S_IFLNK
+                return (.failure(.warning(folder, link ? "ignored: a symbolic link is not followed, even to a run folder"
+                                                     : "ignored: the runs folder holds only run folders")), nil)
             }
             let stat = fingerprinting ? ContentKeys.statFingerprint(folder: folder) : nil
             if let stat, let entry = known[name], entry.stat == stat { return (.success(entry.manifest), stat) }

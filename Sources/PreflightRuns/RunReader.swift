@@ -24,7 +24,7 @@ package struct RunInput: Sendable, Codable, Equatable {
 /// Reads run folders: `run.json` plus any number of record files.
 package enum RunReader {
     /// Largest record file read, in bytes; larger files are reported, not read.
-    package static let fileSizeLimit = 8 << 20
+    package static let fileSizeLimit = ContentKeys.recordSizeLimit
 
     /// Reads and checks `run.json`. The folder name is the run id.
     package static func readManifest(folder: String) throws(Diagnostic) -> RunManifest {
@@ -96,7 +96,7 @@ package enum RunReader {
     }
 
     package static func readJSON(_ path: String, seen: ([UInt8]) -> Void = { _ in }) throws(Diagnostic) -> JSONValue {
-        let bytes = try TextFile.bytes(path, limit: fileSizeLimit)
+        let bytes = try TextFile.bytes(path, limit: fileSizeLimit, followLinks: false)
         seen(bytes)
         return try parseJSON(bytes, path: path)
     }

@@ -52,7 +52,7 @@ enum AttachmentFiles {
         for attachment in attachments {
             let from = "\(archive)/\(run)/\(attachment.storedPath)"
             let folder = "\(staging)/runs/\(run)/\(Attachment.folder)/\(attachment.sha256)"
-            guard let bytes = try? TextFile.bytes(from, limit: RecordWriter.attachmentSizeLimit) else { continue }
+            guard let bytes = try? TextFile.bytes(from, limit: RecordWriter.attachmentSizeLimit, followLinks: false) else { continue }
             try FileWriter.write(Data(bytes), to: folder + "/" + siteName(attachment))
         }
     }

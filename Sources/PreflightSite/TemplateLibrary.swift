@@ -31,7 +31,9 @@ struct TemplateLibrary: Sendable {
     /// Loads every `*.mustache` file below `directory` alone (no built-in theme); a template's
     /// name is its relative path without the extension (`layout`, `partials/item`).
     static func load(_ directory: String) throws(DiagnosticList) -> TemplateLibrary {
-        let files = Theme.projectFiles(below: directory).filter { $0.hasSuffix(".mustache") }
+        let found: [String]
+        do { found = try Theme.projectFiles(below: directory) } catch { throw DiagnosticList([error]) }
+        let files = found.filter { $0.hasSuffix(".mustache") }
             .map { ThemeFile(path: $0, origin: (directory as NSString).appendingPathComponent($0), builtIn: nil) }
         if files.isEmpty { throw DiagnosticList([.error(directory, "no templates (*.mustache) found")]) }
         return try load(files, directory: directory)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PreflightSupport
 
 /// One file of the effective theme: a project's own file, or the built-in one it did not override.
@@ -56,7 +59,7 @@ struct Theme: Sendable {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
                 guard isDirectory.boolValue else { throw .error(folder, "is a file, not a folder") }
-                for path in projectFiles(below: folder) where suffix.map({ path.hasSuffix($0) }) ?? true {
+                for path in try projectFiles(below: folder) where suffix.map({ path.hasSuffix($0) }) ?? true {
                     files[path] = ThemeFile(path: path, origin: (folder as NSString).appendingPathComponent(path), builtIn: nil)
                 }
             } else if required {
@@ -66,14 +69,24 @@ struct Theme: Sendable {
         return files.values.sorted { $0.path < $1.path }
     }
 
-    /// The relative paths of the files (not folders) below `folder`.
-    static func projectFiles(below folder: String) -> [String] {
+    /// The relative paths of the regular files below `folder`. A symbolic link or a special file
+    /// (FIFO, device, socket) is an error: a link would put whatever it names, `/etc/passwd` say,
+    /// into the published site, and a FIFO would hang the build.
+    static func projectFiles(below folder: String) throws(Diagnostic) -> [String] {
         let paths = FileManager.default.enumerator(atPath: folder)?.allObjects as? [String] ?? []
-        return paths.filter { path in
-            var isDirectory: ObjCBool = false
+        var files: [String] = []
+        for path in paths {
             let full = (folder as NSString).appendingPathComponent(path)
-            return FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) && !isDirectory.boolValue
-        }.sorted()
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: files.append(path)
+            case S_IFDIR: continue
+            case S_IFLNK: throw .error(full, "is a symbolic link, which is not followed: put the file itself in the folder")
+            default: throw .error(full, "is not a regular file (a FIFO, device or socket)")
+            }
+        }
+        return files.sorted()
     }
 
 }

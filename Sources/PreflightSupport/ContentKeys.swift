@@ -6,6 +6,9 @@ import Glibc
 
 /// Keys for the build cache: SHA-256 over what an output depends on.
 package enum ContentKeys {
+    /// Largest record file a run folder's reader reads (`RunReader.fileSizeLimit`), in bytes.
+    package static let recordSizeLimit = 8 << 20
+
     /// SHA-256 of the parts, each ended by a NUL so that no two lists of parts collide.
     package static func combine(_ parts: [String]) -> String {
         var hasher = SHA256()
@@ -26,7 +29,7 @@ package enum ContentKeys {
         for name in names {
             var info = stat()
             let path = folder + "/" + name
-            guard stat(path, &info) == 0 else {
+            guard lstat(path, &info) == 0 else {
                 parts.append(name + " ?")
                 continue
             }
@@ -49,8 +52,15 @@ package enum ContentKeys {
                 parts += [name, attachmentListing(path)]
                 continue
             }
-            // One open and read per file, as record files are read (FileManager's checks cost more).
-            if let bytes = known[name] ?? (try? TextFile.bytes(path, limit: Int.max - 1)) {
+            // The run reader ignores anything but `.json` files, whatever their bytes, so those
+            // bytes are not read here either: a 3 GB log beside the records costs nothing.
+            guard name.hasSuffix(".json") else {
+                parts += [name, "ignored"]
+                continue
+            }
+            // One open and read per file, as record files are read (FileManager's checks cost
+            // more), within the reader's limit: a larger file is a problem whatever it holds.
+            if let bytes = known[name] ?? (try? TextFile.bytes(path, limit: recordSizeLimit, followLinks: false)) {
                 parts += [name, Hex.lowercase(SHA256.hash(data: bytes))]
             } else {
                 parts += [name, "unreadable-or-folder"]

@@ -14,15 +14,28 @@ package enum TextFile {
     /// The raw bytes of `path`, with every check of `read` but the text ones (for readers that
     /// check the text themselves, such as the JSON parser). One open, fstat and read: a build
     /// reads thousands of files.
-    package static func bytes(_ path: String, limit: Int) throws(Diagnostic) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    ///
+    /// Only regular files are read: a FIFO would block the build forever and a device such as
+    /// `/dev/zero` never ends (opening with `O_NONBLOCK` keeps even the open of a FIFO from
+    /// waiting). With `followLinks` false (everything inside a run folder), a symbolic link is
+    /// refused rather than read, so no file outside the folder reaches the site.
+    package static func bytes(_ path: String, limit: Int, followLinks: Bool = true) throws(Diagnostic) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (followLinks ? 0 : O_NOFOLLOW))
         guard descriptor >= 0 else {
-            throw errno == ENOENT || errno == ENOTDIR ? .error(path, "no such file") : .error(path, "cannot read the file (permission denied?)")
+            switch errno {
+            case ENOENT, ENOTDIR: throw .error(path, "no such file")
+            case ELOOP: throw .error(path, "is a symbolic link, which is not followed here")
+            default: throw .error(path, "cannot read the file (permission denied?)")
+            }
         }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw .error(path, "cannot read the file (permission denied?)") }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .error(path, "is a directory, not a file") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .error(path, "is a directory, not a file")
+        default: throw .error(path, "is not a regular file (a FIFO, device or socket); not read")
+        }
         let size = Int(info.st_size)
         if size > limit { throw .error(path, "file is \(ByteCount.format(size)), over the \(ByteCount.format(limit)) limit") }
         // Read until the end even if the file grew since fstat, but never past the limit.
