@@ -32,14 +32,13 @@ package struct CoverageImporter {
             return ImportOutcome(status: .fail, summary: "no lines to cover in the \(figures.format.rawValue) report", details: nil,
                                  probe: "coverage", files: [file])
         }
-        var summary = "line coverage \(ImportFormat.percent(percent)) (minimum \(ImportFormat.number(minimum))%)"
-        if let covered = figures.branchesCovered, let valid = figures.branchesValid, valid > 0 {
-            summary += "; branch coverage \(ImportFormat.percent(Double(covered) / Double(valid) * 100))"
-        }
+        // The summary is the line figure the result is judged by; branch coverage, which it is not, goes in the details.
+        let summary = "line coverage \(ImportFormat.percent(percent)) (minimum \(ImportFormat.number(minimum))%)"
         var details = "\(figures.format.rawValue) report"
         if figures.linesValid > 0 { details += ": \(ImportFormat.count(figures.linesCovered)) of \(ImportFormat.count(figures.linesValid)) lines covered" }
         if let covered = figures.branchesCovered, let valid = figures.branchesValid, valid > 0 {
-            details += ", \(ImportFormat.count(covered)) of \(ImportFormat.count(valid)) branches"
+            details += "; branch coverage \(ImportFormat.percent(Double(covered) / Double(valid) * 100))"
+                + " (\(ImportFormat.count(covered)) of \(ImportFormat.count(valid)) branches)"
         }
         return ImportOutcome(status: percent >= minimum ? .pass : .fail, summary: summary, details: details,
                              probe: "coverage:\(figures.format.rawValue.lowercased())", files: [file])
