@@ -27,10 +27,11 @@ package struct CoverageImporter {
     }
 
     package func run(_ file: String) throws(Diagnostic) -> ImportOutcome {
-        let figures = try Self.figures(RecordWriter.readAttachable(file), path: file)
+        let (read, bytes) = try ImportedFile.read(file)
+        let figures = try Self.figures(bytes, path: file)
         guard let percent = figures.linePercent else {
             return ImportOutcome(status: .fail, summary: "no lines to cover in the \(figures.format.rawValue) report", details: nil,
-                                 probe: "coverage", files: [file])
+                                 probe: "coverage", files: [read])
         }
         // The summary is the line figure the result is judged by; branch coverage, which it is not, goes in the details.
         let summary = "line coverage \(ImportFormat.percent(percent)) (minimum \(ImportFormat.number(minimum))%)"
@@ -41,7 +42,7 @@ package struct CoverageImporter {
                 + " (\(ImportFormat.count(covered)) of \(ImportFormat.count(valid)) branches)"
         }
         return ImportOutcome(status: percent >= minimum ? .pass : .fail, summary: summary, details: details,
-                             probe: "coverage:\(figures.format.rawValue.lowercased())", files: [file])
+                             probe: "coverage:\(figures.format.rawValue.lowercased())", files: [read])
     }
 
     static func figures(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Figures {
