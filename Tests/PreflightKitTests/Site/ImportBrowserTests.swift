@@ -100,6 +100,10 @@ struct ImportBrowserTests {
         for link in links {
             #expect(FileManager.default.fileExists(atPath: pageFolder.appendingPathComponent(link).standardized.path), "\(link)")
         }
+        // Each is listed as its name and size.
+        for (name, text) in [("evil.html", Self.evilHTML), ("evil.svg", Self.evilSVG)] {
+            #expect(dom.contains(">\(name) (\(ByteCount.format(text.utf8.count)))</a>"), "\(name)")
+        }
         let evil = links.filter { $0.contains("/evil.") }
         #expect(evil.map { ($0 as NSString).lastPathComponent }.sorted() == ["evil.html.txt", "evil.svg.txt"])
 
