@@ -198,6 +198,48 @@ struct ImportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/attachments").count == 3)
     }
 
+    @Test func aMappingWithABadItemOrFileFailsAloneAndTheCommandExitsOne() throws {
+        let ws = try Workspace()
+        let run = try ws.startRun()
+        try ws.dir.write("junit.xml", Self.junit)
+        try ws.dir.write("broken.xml", "<testsuite>\n")
+        try ws.dir.write("preflight.toml", """
+            [paths]
+            content = "checklists"
+
+            [[import]]
+            files = "junit.xml"
+            format = "junit"
+            item = "no-such-item"
+
+            [[import]]
+            files = "broken.xml"
+            format = "junit"
+            item = "integration-tests-passing"
+
+            [[import]]
+            files = "junit.xml"
+            format = "junit"
+            item = "all-unit-tests-passing"
+            max_failures = 1
+
+            """)
+        let outcome = try ws.run(["import", run])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == """
+            preflight.toml:4: error: unknown item 'no-such-item'
+            broken.xml:1:12: error: malformed XML: the document ends before <testsuite> is closed
+
+            """)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(lines)")
+        #expect(Array(lines.prefix(3)) == ["preflight.toml:4: junit read junit.xml", "preflight.toml:9: junit read broken.xml",
+                                           "preflight.toml:14: junit read junit.xml"])
+        // Only the good mapping wrote a result (and its one attachment).
+        #expect(try ws.results(run).compactMap { $0["item"]?.text } == ["pre-deployment-requirements/testing/unit-tests/all-unit-tests-passing"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run + "/attachments").count == 1)
+    }
+
     // MARK: A filled-in copy of the seed checklist
 
     /// The seed with `labels` ticked, edited by `edit`.
