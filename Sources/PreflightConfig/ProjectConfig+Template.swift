@@ -16,8 +16,42 @@ extension ProjectConfig {
                 out += "# \(key.name) = \(example(for: key).toml)\n"
             }
         }
-        return out
+        // Last: a TOML table header ends the table above it, so keys written after the examples
+        // cannot land in an [[import]] entry by mistake.
+        return out + importExamples
     }()
+
+    /// Example `[[import]]` entries, one per format, commented out like the keys above.
+    static let importExamples = """
+
+        # Imports: `preflight import RUN_DIR` applies every [[import]] entry: the files its glob
+        # matches (relative to this file; *, ?, [...] and ** for any depth), read as junit, sarif,
+        # coverage or checklist, recorded for one item of the run's checklist.
+        # [[import]]
+        # files = "reports/junit/*.xml"
+        # format = "junit"
+        # item = "all-unit-tests-passing"
+        # max_failures = 0
+        #
+        # [[import]]
+        # files = "reports/*.sarif"
+        # format = "sarif"
+        # item = "static-code-analysis-completed"
+        # fail_on = "error"
+        # fail_on_severity = "high"
+        #
+        # [[import]]
+        # files = "reports/coverage.xml"
+        # format = "coverage"
+        # item = "test-coverage-80"
+        # min = 80
+        #
+        # [[import]]
+        # files = "reports/filled-checklist.md"
+        # format = "checklist"
+        # by = "Release Manager"
+
+        """
 
     /// The default, or an example for a key without one.
     static func example(for key: ConfigKey) -> ConfigValue {

@@ -107,15 +107,17 @@ package struct ProjectConfig: Sendable {
         return value(key)
     }
 
-    /// `preflight config`: one line per key, in file order, as dotted TOML with the origin as a comment.
+    /// `preflight config`: one line per key, in file order, as dotted TOML with the origin as a
+    /// comment, then the `[[import]]` mappings.
     package var lines: [String] {
         ConfigKey.all.map { key in
             guard let value = shown(key) else { return "# \(key) is not set  # \(origin(key))" }
             return "\(key) = \(value.toml)  # \(origin(key))"
-        }
+        } + importLines
     }
 
-    /// `preflight config --format json`: `{"settings": [{"key", "value", "origin"}…]}`, unset values null.
+    /// `preflight config --format json`: `{"settings": [{"key", "value", "origin"}…], "imports": […]}`,
+    /// unset values null.
     package var json: [UInt8] {
         var json = JSONBuilder()
         json.beginObject()
@@ -133,6 +135,8 @@ package struct ProjectConfig: Sendable {
             }
             json.endObject()
         }
+        json.key("imports")
+        writeImports(&json)
         json.endObject()
         return json.bytes + [UInt8(ascii: "\n")]
     }

@@ -27,22 +27,22 @@ package struct CoverageImporter {
     }
 
     package func run(_ file: String) throws(Diagnostic) -> ImportOutcome {
-        let figures = try Self.figures(RecordWriter.readAttachable(file), path: file)
+        let (read, bytes) = try ImportedFile.read(file)
+        let figures = try Self.figures(bytes, path: file)
         guard let percent = figures.linePercent else {
             return ImportOutcome(status: .fail, summary: "no lines to cover in the \(figures.format.rawValue) report", details: nil,
-                                 probe: "coverage", files: [file])
+                                 probe: "coverage", files: [read])
         }
-        var summary = "line coverage \(ImportFormat.percent(percent)) (minimum \(ImportFormat.number(minimum))%)"
-        if let covered = figures.branchesCovered, let valid = figures.branchesValid, valid > 0 {
-            summary += "; branch coverage \(ImportFormat.percent(Double(covered) / Double(valid) * 100))"
-        }
+        // The summary is the line figure the result is judged by; branch coverage, which it is not, goes in the details.
+        let summary = "line coverage \(ImportFormat.percent(percent)) (minimum \(ImportFormat.number(minimum))%)"
         var details = "\(figures.format.rawValue) report"
         if figures.linesValid > 0 { details += ": \(ImportFormat.count(figures.linesCovered)) of \(ImportFormat.count(figures.linesValid)) lines covered" }
         if let covered = figures.branchesCovered, let valid = figures.branchesValid, valid > 0 {
-            details += ", \(ImportFormat.count(covered)) of \(ImportFormat.count(valid)) branches"
+            details += "; branch coverage \(ImportFormat.percent(Double(covered) / Double(valid) * 100))"
+                + " (\(ImportFormat.count(covered)) of \(ImportFormat.count(valid)) branches)"
         }
         return ImportOutcome(status: percent >= minimum ? .pass : .fail, summary: summary, details: details,
-                             probe: "coverage:\(figures.format.rawValue.lowercased())", files: [file])
+                             probe: "coverage:\(figures.format.rawValue.lowercased())", files: [read])
     }
 
     static func figures(_ bytes: [UInt8], path: String) throws(Diagnostic) -> Figures {

@@ -26,14 +26,17 @@ package struct FilledChecklistImporter {
         /// Items of the checklist the copy lacks.
         package var missing: [String] = []
         package var boxes = 0
+        /// The copy as read.
+        package var file: ImportedFile
     }
 
     package func read(_ file: String) throws(Diagnostic) -> Reading {
-        let text = try TextFile.decode(RecordWriter.readAttachable(file), path: file)
+        let (read, bytes) = try ImportedFile.read(file)
+        let text = try TextFile.decode(bytes, path: file)
         // Ids leave the title out, so a body without the checklist's `# Title` matches too.
         let copy = ChecklistParser(options: options).parse(text, name: checklist.name, path: file).checklist
         let known = Dictionary(checklist.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var reading = Reading()
+        var reading = Reading(file: read)
         var seen: Set<String> = []
         for item in copy.items {
             reading.boxes += 1

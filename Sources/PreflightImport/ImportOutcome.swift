@@ -9,11 +9,11 @@ package struct ImportOutcome: Sendable, Equatable {
     /// The probe name written into the record (`junit`, `sarif:Bandit`…).
     package var probe: String
     /// The files read, kept as attachments, in the order given.
-    package var files: [String]
+    package var files: [ImportedFile]
     /// Things the user should know that do not change the result (counts that disagreed…).
     package var notes: [String] = []
 
-    package init(status: ResultStatus, summary: String, details: String?, probe: String, files: [String], notes: [String] = []) {
+    package init(status: ResultStatus, summary: String, details: String?, probe: String, files: [ImportedFile], notes: [String] = []) {
         self.status = status
         self.summary = summary
         self.details = details

@@ -15,7 +15,7 @@ package enum ImportRecorder {
     }
 
     /// Records a pass for each ticked item of a filled-in copy, with the copy attached to each.
-    package static func record(attested ids: [String], by name: String, copy file: String, into runFolder: String,
+    package static func record(attested ids: [String], by name: String, copy file: ImportedFile, into runFolder: String,
                                at time: Timestamp, now: Timestamp) throws(Diagnostic) -> String {
         let attachments = try attach([file], into: runFolder)
         let results = ids.map { id in
@@ -25,11 +25,15 @@ package enum ImportRecorder {
         return try write { try RecordWriter.write(RecordGroups(results: results), into: runFolder, prefix: "attested", now: now) }
     }
 
-    private static func attach(_ files: [String], into runFolder: String) throws(Diagnostic) -> [Attachment] {
+    private static func attach(_ files: [ImportedFile], into runFolder: String) throws(Diagnostic) -> [Attachment] {
         var seen: Set<String> = []
         var list: [Attachment] = []
         for file in files {
-            let attachment = try RecordWriter.attach(file: file, into: runFolder)
+            let bytes = try RecordWriter.readAttachable(file.path)
+            guard Attachment.digest(bytes) == file.sha256 else {
+                throw .error(file.path, "changed while it was being imported, so it is not the file the result was made from; nothing recorded (import it again)")
+            }
+            let attachment = try RecordWriter.attach(bytes, name: (file.path as NSString).lastPathComponent, into: runFolder)
             if seen.insert(attachment.sha256 + "/" + attachment.name).inserted { list.append(attachment) }
         }
         return list

@@ -103,14 +103,17 @@ package struct JUnitImporter {
 extension JUnitImporter {
     /// Reads every file (or folder of files) and decides the result.
     package func run(_ arguments: [String]) throws(Diagnostic) -> ImportOutcome {
-        var files: [String] = []
-        for argument in arguments { files += try Self.files(in: argument) }
+        var paths: [String] = []
+        for argument in arguments { paths += try Self.files(in: argument) }
+        var files: [ImportedFile] = []
         var cases: [Case] = []
         var seconds = 0.0
         var claimed = 0
         var claimsKnown = true
-        for file in files {
-            let root = try SafeXML.parse(RecordWriter.readAttachable(file), path: file)
+        for file in paths {
+            let (imported, bytes) = try ImportedFile.read(file)
+            files.append(imported)
+            let root = try SafeXML.parse(bytes, path: file)
             let read = try self.cases(of: root, path: file)
             cases += read.cases
             seconds += read.seconds ?? read.cases.reduce(0) { $0 + $1.seconds }
@@ -119,7 +122,7 @@ extension JUnitImporter {
         return outcome(cases, seconds: seconds, claimed: claimsKnown ? claimed : nil, files: files)
     }
 
-    func outcome(_ cases: [Case], seconds: Double, claimed: Int?, files: [String]) -> ImportOutcome {
+    func outcome(_ cases: [Case], seconds: Double, claimed: Int?, files: [ImportedFile]) -> ImportOutcome {
         let failed = cases.filter { $0.outcome == .failed }.count
         let errored = cases.filter { $0.outcome == .errored }.count
         let skipped = cases.filter { $0.outcome == .skipped }.count

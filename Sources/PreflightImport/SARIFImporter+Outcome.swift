@@ -3,7 +3,7 @@ import PreflightRuns
 
 extension SARIFImporter {
     /// Counts, the decision and the first 50 results.
-    func outcome(_ findings: [Finding], tools: [String], files: [String]) -> ImportOutcome {
+    func outcome(_ findings: [Finding], tools: [String], files: [ImportedFile]) -> ImportOutcome {
         let counted = findings.filter { !$0.suppressed }
         let suppressed = findings.count - counted.count
         let byLevel = Level.allCases.reversed().compactMap { level -> String? in

@@ -45,13 +45,16 @@ package struct SARIFImporter {
     package func run(_ files: [String]) throws(Diagnostic) -> ImportOutcome {
         var findings: [Finding] = []
         var tools: [String] = []
+        var read: [ImportedFile] = []
         for file in files {
-            let value = try RunReader.parseJSON(RecordWriter.readAttachable(file), path: file)
-            let read = try Self.findings(in: value, path: file)
-            findings += read
-            for tool in read.map(\.tool) where !tools.contains(tool) { tools.append(tool) }
+            let (imported, bytes) = try ImportedFile.read(file)
+            read.append(imported)
+            let value = try RunReader.parseJSON(bytes, path: file)
+            let found = try Self.findings(in: value, path: file)
+            findings += found
+            for tool in found.map(\.tool) where !tools.contains(tool) { tools.append(tool) }
         }
-        return outcome(findings, tools: tools, files: files)
+        return outcome(findings, tools: tools, files: read)
     }
 
     static func findings(in document: JSONValue, path: String) throws(Diagnostic) -> [Finding] {

@@ -27,10 +27,16 @@ package enum SafeXML {
             throw .error(path, line: problem.line, "\(problem.message)")
         }
         // libxml2 can report an error and still return true: either means the document is malformed.
-        guard ok, delegate.message == nil, let root = delegate.root else {
+        guard ok, delegate.message == nil, let root = delegate.root, delegate.stack.isEmpty else {
+            if delegate.message == nil && parser.parserError == nil {
+                // Stopped at the end without an error of its own: a truncated file, or no element at all.
+                let (line, column) = TextFile.position(of: bytes.count, in: bytes)
+                let reason = delegate.stack.last.map { "the document ends before <\($0.name)> is closed" } ?? "not an XML document (no complete root element)"
+                throw .error(path, line: line, column: column, "malformed XML: \(reason)")
+            }
             let line = parser.lineNumber > 0 ? parser.lineNumber : 1
             let column = parser.columnNumber > 0 ? parser.columnNumber : 1
-            let reason = delegate.message ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not an XML document"
+            let reason = delegate.message ?? parser.parserError.map { SafeXML.reason($0, open: nil) } ?? "not an XML document"
             throw .error(path, line: line, column: column, "malformed XML: \(reason)")
         }
         return root
@@ -109,6 +115,6 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
 
     func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
-        if message == nil { message = (error as NSError).localizedDescription }
+        if message == nil { message = SafeXML.reason(error, open: stack.last?.name) }
     }
 }

@@ -36,11 +36,14 @@ package struct Attachment: Sendable, Codable, Equatable, Hashable {
         guard Int(info.st_size) == attachment.size else {
             return "the attachment '\(attachment.name)' is \(info.st_size) bytes on disk, the record says \(attachment.size)"
         }
-        guard let bytes = try? TextFile.bytes(stored, limit: RecordWriter.attachmentSizeLimit, followLinks: false), Hex.lowercase(SHA256.hash(data: bytes)) == attachment.sha256 else {
+        guard let bytes = try? TextFile.bytes(stored, limit: RecordWriter.attachmentSizeLimit, followLinks: false), digest(bytes) == attachment.sha256 else {
             return "the bytes of attachment '\(attachment.name)' no longer have the SHA-256 its record gives"
         }
         return nil
     }
+
+    /// The name bytes are stored under: their SHA-256 in lowercase hex.
+    package static func digest(_ bytes: [UInt8]) -> String { Hex.lowercase(SHA256.hash(data: bytes)) }
 
     /// Whether `text` is a SHA-256 in lowercase hex, the only form a stored name takes.
     package static func isDigest(_ text: String) -> Bool {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import PreflightSupport
 
@@ -10,10 +9,8 @@ extension RecordWriter {
     /// name in a result. The same bytes attached twice are stored once; a file already there
     /// under that hash is kept (it holds the same bytes, or the build reports the mismatch).
     package static func attach(_ bytes: [UInt8], name: String, into runFolder: String) throws(Diagnostic) -> Attachment {
-        if bytes.count > attachmentSizeLimit {
-            throw .error(name, "file is \(ByteCount.format(bytes.count)), over the \(ByteCount.format(attachmentSizeLimit)) attachment limit")
-        }
-        let digest = Hex.lowercase(SHA256.hash(data: bytes))
+        if bytes.count > attachmentSizeLimit { throw overLimit(bytes.count, name) }
+        let digest = Attachment.digest(bytes)
         let attachment = Attachment(name: Attachment.safeName(name), sha256: digest, size: bytes.count)
         let folder = (runFolder as NSString).appendingPathComponent(Attachment.folder)
         var info = stat()
@@ -43,6 +40,12 @@ extension RecordWriter {
         var info = stat()
         guard stat(file, &info) == 0 else { throw .error(file, "no such file") }
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .error(file, "is not a regular file") }
+        // Said here, before any read, so the message names the attachment limit rather than a read limit.
+        if Int(info.st_size) > attachmentSizeLimit { throw overLimit(Int(info.st_size), file) }
         return try TextFile.bytes(file, limit: attachmentSizeLimit)
+    }
+
+    private static func overLimit(_ size: Int, _ file: String) -> Diagnostic {
+        .error(file, "file is \(ByteCount.format(size)), over the \(ByteCount.format(attachmentSizeLimit)) limit for an attachment or imported file")
     }
 }

@@ -46,14 +46,22 @@ enum AttachmentFiles {
         return list
     }
 
-    /// Copies the run's attachments from its run folder into the staging site. The reader has
-    /// checked each file's hash; a file changed since is skipped (its link then fails visibly).
-    static func copy(_ attachments: [Attachment], run: String, archive: String, staging: String) throws(DiagnosticList) {
+    /// Copies the run's attachments from its run folder into the staging site and returns the
+    /// problems of those it could not copy. The reader checked each file; one removed or changed
+    /// since (its bytes no longer have the record's hash) is not copied, and its broken link is
+    /// reported as a problem of the run rather than left to be found by a reader of the page.
+    static func copy(_ attachments: [Attachment], run: String, archive: String, staging: String) throws(DiagnosticList) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         for attachment in attachments {
             let from = "\(archive)/\(run)/\(attachment.storedPath)"
             let folder = "\(staging)/runs/\(run)/\(Attachment.folder)/\(attachment.sha256)"
-            guard let bytes = try? TextFile.bytes(from, limit: RecordWriter.attachmentSizeLimit, followLinks: false) else { continue }
+            guard let bytes = try? TextFile.bytes(from, limit: RecordWriter.attachmentSizeLimit, followLinks: false), Attachment.digest(bytes) == attachment.sha256 else {
+                problems.append(.error(from, "the attachment '\(attachment.name)' changed or went away while the site was built; "
+                                       + "it is not on the site, so its link is broken (build again)"))
+                continue
+            }
             try FileWriter.write(Data(bytes), to: folder + "/" + siteName(attachment))
         }
+        return problems
     }
 }

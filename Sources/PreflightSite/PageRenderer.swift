@@ -128,21 +128,26 @@ struct PageRenderer: Sendable {
     /// The files written for each run, in `runs/<run-id>/`.
     var runFiles: [String] { settings.runFiles }
 
-    /// Writes a run's pages and report.json; returns the stat fingerprint of what it wrote.
-    func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
+    /// Writes a run's pages, report.json and attachments; returns the stat fingerprint of what it
+    /// wrote and the problems found while writing (attachments that could not be copied), which
+    /// the pages already show.
+    func writeRun(_ context: RunContext) throws(DiagnosticList) -> (fingerprint: String, problems: [Diagnostic]) {
         var context = context
+        let id = context.report.run.id
+        let folder = "runs/\(id)/"
+        // One mkdir up front; otherwise the first write fails, asks FileManager for the folder, and retries.
+        let runsFolder = (staging as NSString).appendingPathComponent("runs")
+        if mkdir(runsFolder + "/" + id, 0o755) != 0 && errno == ENOENT {
+            _ = mkdir(runsFolder, 0o755)
+            _ = mkdir(runsFolder + "/" + id, 0o755)
+        }
+        // Attachments first: one that cannot be copied is a problem the run's pages and report.json show.
+        let problems = try AttachmentFiles.copy(AttachmentFiles.own(context.report), run: id, archive: context.archive, staging: staging)
+        context.report.problems += problems
         let report = context.report
         let json = report.canonicalJSON(relativeTo: context.archive)
         context.digest = ReportDigest.sha256(json)
-        let folder = "runs/\(report.run.id)/"
-        // One mkdir up front; otherwise the first write fails, asks FileManager for the folder, and retries.
-        let runsFolder = (staging as NSString).appendingPathComponent("runs")
-        if mkdir(runsFolder + "/" + report.run.id, 0o755) != 0 && errno == ENOENT {
-            _ = mkdir(runsFolder, 0o755)
-            _ = mkdir(runsFolder + "/" + report.run.id, 0o755)
-        }
         try file(folder + "report.json", json)
-        try AttachmentFiles.copy(AttachmentFiles.own(report), run: report.run.id, archive: context.archive, staging: staging)
         let runPage = try RunPage(context, rows: rows, blocks: blocks)
         try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle,
                  bodyClass: "run", compiled: true)
@@ -156,7 +161,7 @@ struct PageRenderer: Sendable {
         }
         let paths = runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
         progress?(written.add(runFiles.count), expectedPages)
-        return ContentKeys.outputFingerprint(paths) ?? ""
+        return (ContentKeys.outputFingerprint(paths) ?? "", problems)
     }
 
     /// Counts the pages of runs taken over unchanged, for the progress line.

@@ -110,7 +110,7 @@ struct RunPipeline {
             counts.merged += range.count
             let previous = range.lowerBound > 0 ? summaries[range.lowerBound - 1] : nil
             let merged = chunk.summaries
-            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<String?, DiagnosticList> in
+            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<(fingerprint: String, problems: [Diagnostic])?, DiagnosticList> in
                 let index = range.lowerBound + offset
                 let report = chunk.reports.take(offset)
                 guard mustRender.contains(index) else { return .success(nil) }
@@ -127,7 +127,7 @@ struct RunPipeline {
                     return .failure(DiagnosticList([.error(folders[index], "\(error)")]))
                 }
             }
-            let failures = written.flatMap { (result: Result<String?, DiagnosticList>) -> [Diagnostic] in
+            let failures = written.flatMap { (result: Result<(fingerprint: String, problems: [Diagnostic])?, DiagnosticList>) -> [Diagnostic] in
                 if case .failure(let error) = result { return error.diagnostics }
                 return []
             }
@@ -136,8 +136,10 @@ struct RunPipeline {
             for (offset, result) in written.enumerated() {
                 let index = range.lowerBound + offset
                 summaries[index] = merged[offset]
-                if case .success(let fingerprint?) = result {
-                    outputs[index] = fingerprint
+                if case .success(let written?) = result {
+                    outputs[index] = written.fingerprint
+                    // Problems met while writing (an attachment gone) count like the run's input problems.
+                    summaries[index]?.problems += written.problems
                     counts.rendered += 1
                 }
             }

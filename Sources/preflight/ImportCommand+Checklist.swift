@@ -44,7 +44,7 @@ struct ImportChecklistCommand: ParsableCommand {
                 return
             }
             let now = Timestamp.now
-            let path = try ImportRecorder.record(attested: reading.ticked, by: by, copy: file, into: runDir, at: at ?? now, now: now)
+            let path = try ImportRecorder.record(attested: reading.ticked, by: by, copy: reading.file, into: runDir, at: at ?? now, now: now)
             print("\(path): \(reading.ticked.count) item(s) attested by \(by)")
         } catch {
             Output.print(diagnostics: [error])

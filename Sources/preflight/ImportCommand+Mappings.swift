@@ -21,6 +21,8 @@ struct ImportMappingsCommand: ParsableCommand {
         }
         var failed = false
         for mapping in settings.imports {
+            // Each mapping's lines before the next one's warnings, also where a CI log merges both streams.
+            fflush(nil)
             let files = mapping.matches()
             guard !files.isEmpty else {
                 Output.error("\(mapping.origin): warning: '\(mapping.files)' matched no file; nothing imported for it")
@@ -33,6 +35,7 @@ struct ImportMappingsCommand: ParsableCommand {
                 failed = true
             }
         }
+        fflush(nil)
         if failed { throw ExitCode(1) }
     }
 

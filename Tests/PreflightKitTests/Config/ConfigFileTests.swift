@@ -5,6 +5,7 @@ import Testing
 @testable import PreflightHistory
 @testable import PreflightSite
 @testable import PreflightConfig
+@testable import PreflightImport
 
 @Suite("preflight.toml: keys, errors at line:col, precedence")
 struct ConfigFileTests {
@@ -190,13 +191,20 @@ struct ConfigFileTests {
         }
         let settings = try ProjectConfig(text: template, path: "preflight.toml")
         #expect(ConfigKey.all.allSatisfy { settings.origin($0) == .byDefault })
-        // Every commented line, uncommented, is a valid setting.
+        #expect(settings.imports.isEmpty)
+        // Every commented line, uncommented, is a valid setting: keys and [[import]] headers alike.
         let uncommented = template.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasPrefix("# ") && line.contains(" = ") ? String(line.dropFirst(2)) : String(line)
+            line.hasPrefix("# ") && (line.contains(" = ") || line.hasPrefix("# [[")) ? String(line.dropFirst(2)) : String(line)
         }.joined(separator: "\n")
         let all = try ProjectConfig(text: uncommented, path: "preflight.toml")
         #expect(ConfigKey.all.allSatisfy { if case .file = all.origin($0) { true } else { false } })
         #expect(all.siteOptions.paper == .a4 && all.siteOptions.title == "Preflight")
+        #expect(all.imports.map(\.format) == [.junit, .sarif, .coverage, .checklist])
+        #expect(all.imports.map(\.item) == ["all-unit-tests-passing", "static-code-analysis-completed", "test-coverage-80", nil])
+        #expect(all.imports[0].maxFailures == 0)
+        #expect(all.imports[1].failOn == "error" && all.imports[1].failOnSeverity == "high")
+        #expect(all.imports[2].min == 80)
+        #expect(all.imports[3].by == "Release Manager")
     }
 
     @Test func configListsEveryKeyWithItsOrigin() throws {
@@ -218,6 +226,45 @@ struct ConfigFileTests {
         #expect(entries.contains { $0["key"] == .string("site.title") && $0["origin"] == .string("preflight.toml:3")
             && $0["value"] == .string("Acme \"Ops\"") })
         #expect(entries.contains { $0["key"] == .string("site.base_url") && $0["value"] == .null })
+    }
+
+    @Test func configShowsTheImportMappingsWithTheirLines() throws {
+        let text = """
+            [site]
+            title = "Shop"
+
+            [[import]]
+            files = "reports/**/*.xml"
+            format = "junit"
+            item = "all-unit-tests-passing"
+            max_failures = 2
+
+            [[import]]
+            files = "cov/lcov.info"
+            format = "coverage"
+            item = "test-coverage-80"
+            min = 82.5
+
+            """
+        let settings = try ProjectConfig(text: text, path: "preflight.toml")
+        #expect(Array(settings.lines.dropFirst(ConfigKey.all.count)) == [
+            "", "[[import]]  # preflight.toml:4", #"files = "reports/**/*.xml""#, #"format = "junit""#,
+            #"item = "all-unit-tests-passing""#, "max_failures = 2",
+            "", "[[import]]  # preflight.toml:10", #"files = "cov/lcov.info""#, #"format = "coverage""#,
+            #"item = "test-coverage-80""#, "min = 82.5",
+        ])
+        // The whole output is TOML that reads back to the same mappings.
+        let again = try ProjectConfig(text: settings.lines.map { $0.replacing(#/  # .*$/#, with: "") }
+            .filter { !$0.hasPrefix("#") }.joined(separator: "\n"), path: "again.toml")
+        #expect(again.imports.map(\.files) == ["reports/**/*.xml", "cov/lcov.info"])
+        #expect(again.imports.map(\.min) == [nil, 82.5])
+        let json = try JSONValue.parse(Data(settings.json))
+        guard case .array(let imports)? = json["imports"] else { Issue.record("no imports array"); return }
+        #expect(imports.count == 2)
+        #expect(imports.first?["origin"] == .string("preflight.toml:4"))
+        #expect(imports.first?["max_failures"] == .number(2))
+        #expect(imports.last?["min"] == .number(82.5))
+        #expect(imports.last?["max_failures"] == nil)
     }
 
     @Test func suggestionsPickTheNearestKey() {

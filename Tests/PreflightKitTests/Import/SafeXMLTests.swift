@@ -38,9 +38,24 @@ struct SafeXMLTests {
     }
 
     @Test func malformedXMLIsAnErrorWithLineAndColumn() {
-        let message = error("<testsuite>\n  <testcase name=\"a\">\n</testsuite>")
-        #expect(message?.hasPrefix("r.xml:3:") == true)
-        #expect(message?.contains("error: malformed XML") == true)
+        #expect(error("<testsuite>\n  <testcase name=\"a\">\n</testsuite>")
+                == "r.xml:3:13: error: malformed XML: an end tag that does not match the open element <testcase>")
+    }
+
+    /// The parser's error codes are said in words, not as "NSXMLParserErrorDomain error 76".
+    @Test(arguments: [
+        ("<a></a><b/>", "1:8: error: malformed XML: content after the end of the root element"),
+        ("<testsuite>\n <testcase name=\"a\">\n", "2:21: error: malformed XML: the document ends before <testcase> is closed"),
+        ("<a x=1/>", "1:9: error: malformed XML: an attribute value not in quotes, or not closed"),
+        ("<a x='1' x='2'/>", "1:17: error: malformed XML: an attribute given twice in one element"),
+        ("<a>&foo;</a>", "1:13: error: malformed XML: an undeclared entity (only &lt; &gt; &amp; &quot; &apos; and character references are known) (inside <a>)"),
+        ("<a>AT&T</a>", "1:12: error: malformed XML: a name is missing or malformed, or an '&' is not escaped as &amp; (inside <a>)"),
+        ("<a x=\"<\"/>", "1:8: error: malformed XML: a '<' inside an attribute value (escape it as &lt;)"),
+        ("<a><!-- x </a>", "1:15: error: malformed XML: a comment that is not closed"),
+        ("<a", "1:3: error: malformed XML: not an XML document (no complete root element)"),
+    ])
+    func eachKindOfMalformedXMLIsSaidInWords(text: String, expected: String) {
+        #expect(error(text) == "r.xml:" + expected)
     }
 
     @Test func nestingDeeperThanTheLimitIsAnErrorNotACrash() {
