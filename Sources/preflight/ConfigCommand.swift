@@ -15,7 +15,7 @@ struct ConfigCommand: ParsableCommand {
     func run() throws {
         let settings = try site.settings()
         switch format {
-        case .text: print(settings.lines.joined(separator: "\n"))
+        case .text: Output.say(settings.lines.joined(separator: "\n"))
         case .json: FileHandle.standardOutput.write(Data(settings.json))
         }
     }

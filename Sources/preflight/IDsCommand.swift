@@ -46,7 +46,7 @@ struct IDsCommand: ParsableCommand {
         case .text:
             for entry in listed {
                 let box = entry.checked ? "[x]" : "[ ]"
-                print("\(entry.checklist):\(entry.line)\t\(entry.kind.rawValue)\t\(box)\t\(entry.id)")
+                Output.say("\(entry.checklist):\(entry.line)\t\(entry.kind.rawValue)\t\(box)\t\(entry.id)")
             }
         }
         if failed { throw ExitCode(1) }

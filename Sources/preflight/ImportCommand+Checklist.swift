@@ -40,12 +40,12 @@ struct ImportChecklistCommand: ParsableCommand {
                 Output.error("\(file): note: \(id) is ticked, but sign-offs are decided with `preflight sign`; not recorded")
             }
             guard !reading.ticked.isEmpty else {
-                print("\(file): no ticked boxes; nothing recorded")
+                Output.say("\(file): no ticked boxes; nothing recorded")
                 return
             }
             let now = Timestamp.now
             let path = try ImportRecorder.record(attested: reading.ticked, by: by, copy: reading.file, into: runDir, at: at ?? now, now: now)
-            print("\(path): \(reading.ticked.count) item(s) attested by \(by)")
+            Output.say("\(path): \(reading.ticked.count) item(s) attested by \(by)")
         } catch {
             Output.print(diagnostics: [error])
             throw ExitCode(1)

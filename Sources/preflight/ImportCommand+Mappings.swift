@@ -28,7 +28,7 @@ struct ImportMappingsCommand: ParsableCommand {
                 Output.error("\(mapping.origin): warning: '\(mapping.files)' matched no file; nothing imported for it")
                 continue
             }
-            print("\(mapping.origin): \(mapping.format.rawValue) read \(files.joined(separator: ", "))")
+            Output.say("\(mapping.origin): \(mapping.format.rawValue) read \(files.joined(separator: ", "))")
             do {
                 try apply(mapping, files: files, checklist: checklist, options: settings.checklistOptions)
             } catch {

@@ -40,7 +40,7 @@ enum ImportRun {
         do {
             let outcome = try importer()
             let path = try ImportRecorder.record(outcome, item: id, into: runDir, now: .now)
-            print("\(path): \(outcome.status.rawValue): \(outcome.summary)")
+            Output.say("\(path): \(outcome.status.rawValue): \(outcome.summary)")
             fflush(nil)
             for note in outcome.notes { Output.error("note: \(note)") }
         } catch {

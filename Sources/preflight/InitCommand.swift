@@ -38,13 +38,13 @@ struct InitCommand: ParsableCommand {
         let shown = { (path: String) in directory == "." ? path : (directory as NSString).appendingPathComponent(path) }
         for step in steps {
             switch step.outcome {
-            case .made: print("made \(shown(step.path))")
-            case .kept(let advice): print("kept existing \(shown(step.path))" + (advice.map { "; \($0)" } ?? ""))
+            case .made: Output.say("made \(shown(step.path))")
+            case .kept(let advice): Output.say("kept existing \(shown(step.path))" + (advice.map { "; \($0)" } ?? ""))
             }
         }
-        print("\nnext:")
-        if directory != "." { print("  cd \(ProjectScaffold.shellWord(directory))") }
-        print("""
+        Output.say("\nnext:")
+        if directory != "." { Output.say("  cd \(ProjectScaffold.shellWord(directory))") }
+        Output.say("""
               preflight build                  # then open _site/index.html
               run=$(preflight start-run --checklist \(ProjectScaffold.shellWord(scaffold.checklistName)) --environment staging)
               preflight record "$run" --item \(ProjectScaffold.shellWord(scaffold.exampleItem)) --status pass

@@ -81,7 +81,7 @@ enum ItemReference {
     /// Runs a record writer on the run folder and prints the new file's path, or exits 1 with the reason.
     static func write(runDir: String, _ writer: (String) throws -> String) throws {
         do {
-            print(try writer(runDir))
+            Output.say(try writer(runDir))
         } catch let diagnostic as Diagnostic {
             Output.print(diagnostics: [diagnostic])
             throw ExitCode(1)

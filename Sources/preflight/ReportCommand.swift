@@ -28,8 +28,8 @@ struct ReportCommand: ParsableCommand {
         let archive = RunArchive.scan(target.archive)
         let report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
         switch format {
-        case .text: print(ReportFormatter.text(report), terminator: "")
-        case .markdown: print(ReportFormatter.markdown(report), terminator: "")
+        case .text: Output.say(ReportFormatter.text(report), terminator: "")
+        case .markdown: Output.say(ReportFormatter.markdown(report), terminator: "")
         case .json: FileHandle.standardOutput.write(ReportDigest.canonicalJSON(report, archive: archive.directory))
         }
         Output.print(diagnostics: report.problems)

@@ -80,6 +80,6 @@ struct StartRunCommand: ParsableCommand {
             Output.print(diagnostics: [.error((folder as NSString).appendingPathComponent("run.json"), "\(error)")])
             throw ExitCode(1)
         }
-        print(folder)
+        Output.say(folder)
     }
 }

@@ -20,10 +20,10 @@ struct ThemeEjectCommand: ParsableCommand {
 
     func run() throws {
         let result = BuiltInTheme.eject(into: directory)
-        for path in result.written { print("wrote \(path)") }
-        for path in result.skipped { print("skipped \(path) (exists; left as it was)") }
+        for path in result.written { Output.say("wrote \(path)") }
+        for path in result.skipped { Output.say("skipped \(path) (exists; left as it was)") }
         Output.print(diagnostics: result.problems)
-        print("\(result.written.count) file(s) written, \(result.skipped.count) skipped; "
+        Output.say("\(result.written.count) file(s) written, \(result.skipped.count) skipped; "
             + "files in templates/ and Public/ override the built-in ones by path, so delete those you did not change.")
         if !result.problems.isEmpty { throw ExitCode(1) }
     }
