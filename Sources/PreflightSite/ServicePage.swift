@@ -32,7 +32,7 @@ struct ServicePage: ViewModel {
         environments = service.streams.compactMap { index in
             index.flatMap { ServiceEnvironmentView(streams[$0], history: histories[$0], age: age, root: root) }
         }
-        lede = "The latest run of \(fleet.checklistTitle) in each of the service's "
+        lede = "The latest run of \(fleet.checklistTitle) in each of its "
             + ReportFormatter.count(environments.count, "environment") + ", in pipeline order."
         let absent = zip(fleet.environments, service.streams).filter { $0.1 == nil }.map(\.0)
         missing = absent.isEmpty ? nil : "No run in " + absent.joined(separator: ", ") + "."

@@ -32,25 +32,38 @@ struct FleetTests {
     static func archive() throws -> TempDir {
         let dir = try TempDir()
         try dir.write("checklists/fleet.md", checklist)
-        // id, service, owner, environment, started, nogo/vulns (nil: no result → PENDING)
-        let runs: [(String, String?, String?, String, String, String?)] = [
-            ("zeta-s", "zeta", "team-z", "staging", "2020-03-01T09:00:00Z", "pass"),
-            ("zeta-p", "zeta", "team-z", "production", "2020-03-18T09:00:00Z", "fail"),
-            ("alpha-s", "alpha", "team-a", "staging", "2020-03-17T09:00:00Z", nil),
-            ("beta-s", "beta", nil, "staging", "2020-03-19T09:00:00Z", "pass"),
-            ("beta-p", "beta", nil, "production", "2020-03-20T09:00:00Z", "pass"),
-            ("gamma-s", "gamma", "team-g", "staging", "2020-03-10T09:00:00Z", "fail"),
-            ("delta-p", "delta", "team-d", "production", "2020-03-19T12:00:00Z", nil),
-            ("plain-1", nil, nil, "staging", "2020-03-05T09:00:00Z", "pass"),
+        // id, service, owner, environment, started, results (no nogo/vulns result: PENDING)
+        let runs: [(String, String?, String?, String, String, [(String, String)])] = [
+            ("zeta-s", "zeta", "team-z", "staging", "2020-03-01T09:00:00Z", [("nogo/vulns", "pass"), ("lint", "pass")]),
+            ("zeta-p", "zeta", "team-z", "production", "2020-03-18T09:00:00Z", [("nogo/vulns", "fail"), ("lint", "pass")]),
+            ("alpha-s", "alpha", "team-a", "staging", "2020-03-17T09:00:00Z", []),
+            ("beta-s", "beta", nil, "staging", "2020-03-19T09:00:00Z", [("nogo/vulns", "pass"), ("lint", "pass")]),
+            ("beta-p", "beta", nil, "production", "2020-03-20T09:00:00Z", [("nogo/vulns", "pass"), ("lint", "pass")]),
+            ("gamma-s", "gamma", "team-g", "staging", "2020-03-10T09:00:00Z", [("nogo/vulns", "fail"), ("lint", "fail")]),
+            ("delta-p", "delta", "team-d", "production", "2020-03-19T12:00:00Z", [("lint", "pass")]),
+            ("plain-1", nil, nil, "staging", "2020-03-05T09:00:00Z", [("nogo/vulns", "pass")]),
         ]
-        for (id, service, owner, environment, started, vulns) in runs {
+        for (id, service, owner, environment, started, results) in runs {
             var manifest = #"{"checklist": "fleet", "environment": "\#(environment)", "started_at": "\#(started)""#
             if let service { manifest += #", "service": "\#(service)""# }
             if let owner { manifest += #", "owner": "\#(owner)""# }
             try dir.write("runs/\(id)/run.json", manifest + "}")
-            if let vulns { try dir.write("runs/\(id)/probe.json", "[" + RunsFixtures.result("nogo/vulns", vulns) + "]") }
+            if !results.isEmpty {
+                try dir.write("runs/\(id)/probe.json", "[" + results.map { RunsFixtures.result($0.0, $0.1) }.joined(separator: ", ") + "]")
+            }
         }
         return dir
+    }
+
+    /// The archive built into `site`; the folder lives as long as the value.
+    struct Built {
+        let dir: TempDir
+        let site: String
+    }
+
+    static func built(config: String? = nil) throws -> Built {
+        let dir = try archive()
+        return Built(dir: dir, site: try build(dir, config: config))
     }
 
     /// Builds the archive into `name`, with `config` as preflight.toml when given.
@@ -72,7 +85,8 @@ struct FleetTests {
     }
 
     @Test func rowsAreWorstFirstThenByNameAndTotalsCountTheServicesThatRan() throws {
-        let site = try Self.build(try Self.archive())
+        let built = try Self.built()
+        let site = built.site
         let html = try Self.read(site, "index.html")
         // No-go (gamma, zeta: production), pending (alpha, delta), go (beta); by name within each.
         #expect(Self.rowNames(html) == ["gamma", "zeta", "alpha", "delta", "beta"])
@@ -81,8 +95,8 @@ struct FleetTests {
         #expect(html.contains(#"<li><span class="env">staging</span> 2 go · 1 pending · 1 no-go of 4 services; 1 with no run</li>"#))
         #expect(html.contains(#"<li><span class="env">production</span> 1 go · 1 pending · 1 no-go of 3 services; 2 with no run</li>"#))
         // The configured pipeline order wins over first appearance.
-        let ordered = try Self.read(try Self.build(try Self.archive(), config: "[site]\nenvironments = [\"production\", \"staging\"]\n"),
-                                    "index.html")
+        let reordered = try Self.built(config: "[site]\nenvironments = [\"production\", \"staging\"]\n")
+        let ordered = try Self.read(reordered.site, "index.html")
         #expect(ordered.contains(#"<th scope="col">Service</th><th scope="col">production</th><th scope="col">staging</th>"#))
         #expect(Self.rowNames(ordered) == ["gamma", "zeta", "alpha", "delta", "beta"])
     }
@@ -101,10 +115,10 @@ struct FleetTests {
         #expect(html.contains(#"<tr><th scope="row"><a href="services/fleet/zeta/index.html">zeta</a> <span class="owner">team-z</span></th>"#
             + #"<td class="fleet-go stale"><a href="runs/zeta-s/index.html"><span class="verdict-chip verdict-go"><span aria-hidden="true">✔</span> GO</span> 100%</a>"#
             + #" <span class="age">19 days old</span> <b class="stale-mark">stale</b></td>"#
-            + #"<td class="fleet-no-go"><a href="runs/zeta-p/index.html"><span class="verdict-chip verdict-no-go"><span aria-hidden="true">✖</span> NO-GO</span> 50%</a>"#
+            + #"<td class="fleet-no-go"><a href="runs/zeta-p/index.html"><span class="verdict-chip verdict-no-go"><span aria-hidden="true">✖</span> NO-GO</span> 100%</a>"#
             + #" <span class="age">2 days old</span></td></tr>"#))
         // 10 days is within the default 14; a service without a run in an environment says so.
-        #expect(html.contains(#"<td class="fleet-no-go"><a href="runs/gamma-s/index.html"><span class="verdict-chip verdict-no-go"><span aria-hidden="true">✖</span> NO-GO</span> 50%</a>"#
+        #expect(html.contains(#"<td class="fleet-no-go"><a href="runs/gamma-s/index.html"><span class="verdict-chip verdict-no-go"><span aria-hidden="true">✖</span> NO-GO</span> 0%</a>"#
             + #" <span class="age">10 days old</span></td><td class="fleet-none">no run</td></tr>"#))
         #expect(html.contains(#"<span class="age">under a day old</span></td></tr>"#))
         #expect(html.contains("Ages count back from the newest run in the archive (2020-03-20 09:00 UTC); a latest run more than 14 days older is marked stale."))
@@ -134,13 +148,14 @@ struct FleetTests {
     }
 
     @Test func aServicePageListsItsEnvironmentsBlockersAndLinks() throws {
-        let site = try Self.build(try Self.archive())
+        let built = try Self.built()
+        let site = built.site
         let zeta = try Self.read(site, "services/fleet/zeta/index.html")
         #expect(zeta.contains("<title>zeta · Fleet Check</title>"))
         #expect(zeta.contains(#"<h1><span class="service">zeta</span> Fleet Check</h1>"#))
         #expect(zeta.contains(#"<p class="owner-line">Owner: <b>team-z</b></p>"#))
         #expect(zeta.contains(#"<a href="../../../index.html#checklist-fleet">Fleet Check</a> › zeta"#))
-        #expect(zeta.contains("The latest run of Fleet Check in each of the service's 2 environments, in pipeline order."))
+        #expect(zeta.contains("The latest run of Fleet Check in each of its 2 environments, in pipeline order."))
         #expect(zeta.contains(#"<h2><span class="env">staging</span> <b class="stale-mark">stale</b></h2>"#))
         #expect(zeta.contains(#"<h2><span class="env">production</span></h2>"#))
         #expect(zeta.contains(#"<p class="run-when">Run <a href="../../../runs/zeta-s/index.html"><code>zeta-s</code></a>, 2020-03-01 09:00 UTC, 19 days old · 1 run</p>"#))
@@ -159,7 +174,8 @@ struct FleetTests {
     }
 
     @Test func theOwnerStandsBesideTheServiceOnRunTrendAndSheetPages() throws {
-        let site = try Self.build(try Self.archive())
+        let built = try Self.built()
+        let site = built.site
         let run = try Self.read(site, "runs/zeta-p/index.html")
         #expect(run.contains(#"<a href="../../index.html">Dashboard</a> › <a href="../../services/fleet/zeta/index.html">zeta</a> › "#))
         #expect(run.contains(#"Fleet Check <span class="service">zeta</span> <span class="env">production</span></h1>"#))
@@ -172,11 +188,12 @@ struct FleetTests {
         #expect(sheet.contains(#"<div><dt>Service</dt><dd>zeta</dd></div><div><dt>Owner</dt><dd>team-z</dd></div><div><dt>Environment</dt>"#))
         // A service without an owner shows no owner line.
         let beta = try Self.read(site, "runs/beta-p/index.html")
-        #expect(beta.contains(#"<div><dt>Service</dt><dd><a href="../../services/fleet/beta/index.html">beta</a></dd></div><div><dt>Started</dt>"#))
+        #expect(beta.contains(#"<div><dt>Service</dt><dd><a href="../../services/fleet/beta/index.html">beta</a></dd></div>\#n<div><dt>Started</dt>"#))
     }
 
     @Test func runsOfNoServiceKeepTheirCardsBesideTheMatrix() throws {
-        let site = try Self.build(try Self.archive())
+        let built = try Self.built()
+        let site = built.site
         let html = try Self.read(site, "index.html")
         #expect(html.contains(#"<h3 class="cards-heading">Runs of no service</h3>"#))
         #expect(html.components(separatedBy: "<section class=\"card\"").count - 1 == 1)
