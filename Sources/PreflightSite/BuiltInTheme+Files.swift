@@ -661,7 +661,7 @@ td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: 
 .stale-mark { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; color: var(--fg); border: 1px solid var(--muted); border-radius: 0.3rem; padding: 0 0.25rem; }
 .owner { color: var(--muted); font-weight: 400; font-size: 0.85em; }
 .owner-line { margin: 0.2rem 0; }
-.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line); border-radius: 0.4rem; padding: 0.05rem 0.45rem; }
+span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line); border-radius: 0.4rem; padding: 0.05rem 0.45rem; }
 .service-page .card h2 { margin: 0 0 0.5rem 0; display: flex; justify-content: space-between; align-items: baseline; font-size: 1.15rem; }
 .service-page .card h3 { margin: 0.6rem 0 0.2rem 0; font-size: 0.95rem; }
 .service-page .card .verdict { font-size: 1.2rem; }

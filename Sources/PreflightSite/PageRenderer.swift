@@ -114,7 +114,7 @@ struct PageRenderer: Sendable {
             let service = fleet.services[index]
             let model = ServicePage(service, fleet: fleet, streams: streams, histories: histories, age: age)
             try page("services/\(service.path)/index.html", template: "service", model: model, root: model.root,
-                     title: model.pageTitle, bodyClass: "service")
+                     title: model.pageTitle, bodyClass: "service-overview")
             return 1
         case .indexJSON:
             try file("index.json", try json(SiteIndex(streams), what: "index.json"))
