@@ -8,7 +8,7 @@ extension BuiltInTheme {
 <article class="home-page">
 <h1>Readiness dashboard</h1>
 {{#empty}}<p>No runs yet. Create one with <code>preflight start-run</code>.</p>{{/empty}}
-{{^empty}}<p class="lede">The latest run of every checklist in every environment. Environments of one checklist sit side by side, earliest in the pipeline first; a checklist that services run shows them as a matrix, one row per service. <a href="index.json">index.json</a> · <a href="feed.xml">Atom feed</a></p>{{/empty}}
+{{^empty}}<p class="lede">The latest run of every checklist in every environment. Environments of one checklist sit side by side, earliest in the pipeline first.{{#hasFleet}} A checklist that services run shows them as a matrix, one row per service.{{/hasFleet}} <a href="index.json">index.json</a> · <a href="feed.xml">Atom feed</a></p>{{/empty}}
 {{^empty(problems)}}
 <section class="problems-block" aria-labelledby="site-problems">
 <h2 id="site-problems">Problems in the inputs</h2>

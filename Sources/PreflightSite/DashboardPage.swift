@@ -9,6 +9,8 @@ import PreflightHistory
 struct DashboardPage: ViewModel {
     var groups: [StreamGroupView]
     var empty: Bool
+    /// Whether some checklist shows a fleet matrix.
+    var hasFleet: Bool
     /// Problems that belong to no run page: unreadable checklists, broken run folders, runs of
     /// unknown checklists.
     var problems: [ProblemView]
@@ -49,6 +51,7 @@ struct DashboardPage: ViewModel {
                                    ? "Runs of no service" : nil, cards: cards)
         }
         empty = groups.isEmpty
+        hasFleet = groups.contains { $0.fleet != nil }
     }
 }
 

@@ -79,6 +79,7 @@ extension DashboardPage {
         switch name {
         case "groups": return self.groups
         case "empty": return self.empty
+        case "hasFleet": return self.hasFleet
         case "problems": return self.problems
         default: return nil
         }

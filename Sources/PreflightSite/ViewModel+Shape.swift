@@ -108,6 +108,7 @@ extension DashboardPage: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.groups)
         shape.add(self.empty)
+        shape.add(self.hasFleet)
         shape.add(self.problems)
     }
 
@@ -115,6 +116,7 @@ extension DashboardPage: ShapedModel {
         var children: [String: Any] = [:]
         children["groups"] = tokens.placeholder(self.groups)
         children["empty"] = tokens.placeholder(self.empty)
+        children["hasFleet"] = tokens.placeholder(self.hasFleet)
         children["problems"] = tokens.placeholder(self.problems)
         return PlaceholderModel(children)
     }

@@ -206,6 +206,8 @@ struct FleetTests {
         let plain = try String(contentsOfFile: example + "/index.html", encoding: .utf8)
         #expect(!plain.contains("fleet-matrix"))
         #expect(!plain.contains("cards-heading"))
+        #expect(!plain.contains("one row per service"))
+        #expect(html.contains("A checklist that services run shows them as a matrix, one row per service."))
         #expect(plain.components(separatedBy: "<section class=\"card\"").count - 1 == 2)
         #expect(!FileManager.default.fileExists(atPath: example + "/services"))
     }
