@@ -169,6 +169,7 @@ struct FleetTests {
         let alpha = try Self.read(site, "services/fleet/alpha/index.html")
         #expect(alpha.contains("<p>No run in production.</p>"))
         #expect(alpha.contains("<h3>Why not GO</h3>"))
+        #expect(try Self.read(site, "index.json").contains(#""service":"services/fleet/alpha/index.html""#))
         // The matrix's row header links to the page.
         #expect(try Self.read(site, "index.html").contains(#"<a href="services/fleet/alpha/index.html">alpha</a> <span class="owner">team-a</span>"#))
     }
@@ -189,6 +190,18 @@ struct FleetTests {
         // A service without an owner shows no owner line.
         let beta = try Self.read(site, "runs/beta-p/index.html")
         #expect(beta.contains(#"<div><dt>Service</dt><dd><a href="../../services/fleet/beta/index.html">beta</a></dd></div>\#n<div><dt>Started</dt>"#))
+    }
+
+    @Test func anOwnerIsEscapedWhereverItIsShown() throws {
+        let dir = try TempDir()
+        try dir.write("checklists/fleet.md", Self.checklist)
+        try dir.write("runs/x-1/run.json", #"{"checklist": "fleet", "environment": "staging", "started_at": "2020-03-01", "service": "x", "owner": "R&D <ops>"}"#)
+        let site = try Self.build(dir)
+        for page in ["index.html", "services/fleet/x/index.html", "runs/x-1/index.html", "runs/x-1/signoff.html", "trends/fleet/x/staging/index.html"] {
+            let html = try Self.read(site, page)
+            #expect(html.contains("R&amp;D &lt;ops&gt;"), "\(page)")
+            #expect(!html.contains("<ops>"), "\(page)")
+        }
     }
 
     @Test func runsOfNoServiceKeepTheirCardsBesideTheMatrix() throws {
