@@ -657,6 +657,7 @@ td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: 
 .fleet-go { background: var(--go-bg); } .fleet-no-go { background: var(--nogo-bg); } .fleet-pending { background: var(--pending-bg); }
 .fleet-matrix td.stale { background: var(--panel); outline: 1px dashed var(--muted); outline-offset: -3px; }
 .fleet-none { color: var(--muted); font-style: italic; }
+@media (max-width: 48rem) { .fleet-matrix td, .fleet-matrix th[scope="row"] { white-space: normal; } .fleet-matrix { min-width: 0; } }
 .age { color: var(--muted); font-size: 0.85em; }
 .stale-mark { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; color: var(--fg); border: 1px solid var(--muted); border-radius: 0.3rem; padding: 0 0.25rem; }
 .owner { color: var(--muted); font-weight: 400; font-size: 0.85em; }
