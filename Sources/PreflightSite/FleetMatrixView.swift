@@ -21,7 +21,7 @@ struct FleetMatrixView: ViewModel {
         columns = fleet.environments.map { FleetColumnView(name: $0) }
         staleRule = age.rule
         rows = fleet.services.map { service in
-            FleetRowView(name: service.name, owner: service.owner, href: "services/\(service.path)/index.html",
+            FleetRowView(name: service.name, owner: service.owner, href: ServicePage.file(service.path),
                          cells: service.streams.map { index in
                              FleetCellView(latest: index.flatMap { streams[$0].summaries.last }.map { FleetRunView($0, age: age, root: "") })
                          })
@@ -104,7 +104,7 @@ struct ServiceRefView: ViewModel {
         guard let name = run.service, let path = run.stream.servicePath else { return nil }
         self.name = name
         owner = run.owner
-        href = root + "services/\(path)/index.html"
+        href = root + ServicePage.file(path)
     }
 
     /// A stream's service, owned by the team that its newest run naming one names; nil for a

@@ -113,7 +113,7 @@ struct PageRenderer: Sendable {
             let fleet = fleets[number]
             let service = fleet.services[index]
             let model = ServicePage(service, fleet: fleet, streams: streams, histories: histories, age: age)
-            try page("services/\(service.path)/index.html", template: "service", model: model, root: model.root,
+            try page(ServicePage.file(service.path), template: "service", model: model, root: model.root,
                      title: model.pageTitle, bodyClass: "service-overview")
             return 1
         case .indexJSON:

@@ -19,6 +19,9 @@ struct ServicePage: ViewModel {
     /// "No run in dev." for the fleet's environments this service has not run in.
     var missing: String?
 
+    /// The page of the service at `servicePath` (`StreamKey.servicePath`), from the site root.
+    static func file(_ servicePath: String) -> String { "services/\(servicePath)/index.html" }
+
     /// `histories` aligned with `streams`.
     init(_ service: Fleet.Service, fleet: Fleet, streams: [RunStream], histories: [StreamHistory], age: RunAge) {
         root = StreamKey.serviceRoot

@@ -57,7 +57,7 @@ struct SiteIndex: Sendable, Codable, Equatable {
                                readiness: report.readiness, counts: report.counts),
                 pages: Pages(trend: trend + "index.html", history: trend + "history.json", badge: trend + "badge.svg",
                              run: run + "index.html", report: run + "report.json", signoff: run + "signoff.html",
-                             service: stream.key.servicePath.map { "services/\($0)/index.html" }))
+                             service: stream.key.servicePath.map(ServicePage.file)))
         }
     }
 }
