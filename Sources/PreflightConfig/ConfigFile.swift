@@ -84,6 +84,12 @@ enum ConfigFile {
             }
             if nonEmpty && list.isEmpty { return bad("must name at least one heading") }
             return .success(.strings(list))
+        case .duration:
+            guard let text = raw?.string else { return wrong("a string") }
+            guard let duration = ISODuration(text), duration.seconds > 0 else {
+                return bad("must be an ISO-8601 duration longer than zero such as \"P14D\" or \"PT36H\", found \(ConfigValue.quote(text))")
+            }
+            return .success(.string(duration.text))
         case .count(let least):
             guard raw?.type == .int, let number = raw?.int else { return wrong("an integer") }
             if number < least { return bad("must be at least \(least), found \(number)") }

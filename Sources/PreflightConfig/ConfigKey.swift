@@ -17,6 +17,8 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
         case list(nonEmpty: Bool)
         /// An integer no smaller than this.
         case count(atLeast: Int)
+        /// A positive ISO-8601 duration such as "P14D" or "PT36H".
+        case duration
     }
 
     package let table: String
@@ -78,6 +80,10 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
     package static let timeToGreenRows = ConfigKey("history", "time_to_green_rows", .count(atLeast: 1), .int(30),
                                                    "Time-to-green spans listed on a trend page.")
     package static let pageSize = ConfigKey("history", "page_size", .count(atLeast: 1), .int(100), "Rows per page of a run table.")
+    // [dashboard]
+    package static let staleAfter = ConfigKey("dashboard", "stale_after", .duration, .string("P14D"),
+                                              "A fleet matrix cell is stale when its latest run is older than this (ISO-8601 duration), "
+                                              + "judged against the archive's newest run.")
 
     /// Every key, in the order of the file and of `preflight config`.
     package static let all: [ConfigKey] = [
@@ -85,10 +91,11 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
         title, baseURL, paper, environments,
         goHeadings, noGoHeadings, signoffHeadings,
         flakyFlips, flakyWindow, longFailingRuns, matrixRuns, sparklineRuns, chartPoints, timeToGreenRows, pageSize,
+        staleAfter,
     ]
 
     /// The tables, in order.
-    package static let tables = ["paths", "site", "checklist", "history"]
+    package static let tables = ["paths", "site", "checklist", "history", "dashboard"]
 }
 
 /// A setting's value.

@@ -92,6 +92,7 @@ package struct ProjectConfig: Sendable {
         options.environments = strings(.environments)
         options.checklist = checklistOptions
         options.history = historyOptions
+        options.staleAfter = ISODuration(string(.staleAfter)) ?? options.staleAfter
         return options
     }
 

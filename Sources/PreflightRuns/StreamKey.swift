@@ -35,9 +35,16 @@ package struct StreamKey: Hashable, Comparable, Sendable {
     package var path: String {
         // Service names use the run-id alphabet (safe in URLs), so they appear as written, as run ids
         // do under runs/: a slug would merge `payments.api` and `paymentsapi` into one folder.
-        let service = self.service.map { $0 + "/" } ?? ""
-        return "\(Slug.make(checklist))/\(service)\(Slug.make(environment, fallback: "env"))"
+        (servicePath ?? Slug.make(checklist)) + "/" + Slug.make(environment, fallback: "env")
     }
+
+    /// The service's folder on the site below `services/` (`production-deployment/payments`), the
+    /// page of all its environments; nil for a stream of no service. The trend folders' rule: the
+    /// checklist as a slug, the service as written.
+    package var servicePath: String? { service.map { "\(Slug.make(checklist))/\($0)" } }
+
+    /// From a service's folder (`services/<servicePath>/`) back to the site root.
+    package static let serviceRoot = "../../../"
 
     /// From the stream's folder (`trends/<path>/`) back to the site root: one `../` per folder.
     package var siteRoot: String { String(repeating: "../", count: components.count + 1) }

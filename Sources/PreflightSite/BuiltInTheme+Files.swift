@@ -8,7 +8,7 @@ extension BuiltInTheme {
 <article class="home-page">
 <h1>Readiness dashboard</h1>
 {{#empty}}<p>No runs yet. Create one with <code>preflight start-run</code>.</p>{{/empty}}
-{{^empty}}<p class="lede">The latest run of every checklist in every environment. Environments of one checklist sit side by side, earliest in the pipeline first. <a href="index.json">index.json</a> · <a href="feed.xml">Atom feed</a></p>{{/empty}}
+{{^empty}}<p class="lede">The latest run of every checklist in every environment. Environments of one checklist sit side by side, earliest in the pipeline first.{{#hasFleet}} A checklist that services run shows them as a matrix, one row per service.{{/hasFleet}} <a href="index.json">index.json</a> · <a href="feed.xml">Atom feed</a></p>{{/empty}}
 {{^empty(problems)}}
 <section class="problems-block" aria-labelledby="site-problems">
 <h2 id="site-problems">Problems in the inputs</h2>
@@ -19,6 +19,25 @@ extension BuiltInTheme {
 {{#groups}}
 <section class="stream-group" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
 <h2 id="{{anchor}}-title">{{title}}</h2>
+{{#fleet}}
+<section class="fleet" aria-labelledby="{{anchor}}-title">
+<h3 id="{{anchor}}-title">Services</h3>
+<ul class="fleet-totals">{{#totals}}<li><span class="env">{{environment}}</span> {{text}}</li>{{/totals}}</ul>
+<p class="rule">{{staleRule}}</p>
+<table class="fleet-matrix">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">Service</th>{{#columns}}<th scope="col">{{name}}</th>{{/columns}}</tr></thead>
+<tbody>
+{{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a>{{#owner}} <span class="owner">{{owner}}</span>{{/owner}}</th>{{#cells}}{{#latest}}<td class="fleet-{{#verdict}}{{css}}{{/verdict}}{{#stale}} stale{{/stale}}"><a href="{{href}}">{{#verdict}}<span class="verdict-chip verdict-{{css}}"><span aria-hidden="true">{{icon}}</span> {{word}}</span>{{/verdict}} {{readiness}}</a> <span class="age">{{age}}</span>{{#stale}} <b class="stale-mark">stale</b>{{/stale}}</td>{{/latest}}{{^latest}}<td class="fleet-none">no run</td>{{/latest}}{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</section>
+{{/fleet}}
+{{#cardsHeading}}
+<h3 class="cards-heading">{{cardsHeading}}</h3>
+{{/cardsHeading}}
+{{^empty(cards)}}
 <div class="cards">
 {{#cards}}
 <section class="card" aria-label="{{checklistTitle}} in {{environment}}">
@@ -39,6 +58,7 @@ extension BuiltInTheme {
 </section>
 {{/cards}}
 </div>
+{{/empty(cards)}}
 </section>
 {{/groups}}
 </article>
@@ -181,11 +201,11 @@ extension BuiltInTheme {
         "run.mustache": #"""
 <article class="run-page">
 <header class="page-head">
-<p class="breadcrumb"><a href="{{root}}index.html">Dashboard</a> › <a href="{{trendHref}}">{{checklistTitle}} · {{environment}}</a> › {{runID}}</p>
-<h1{{#titleAnchor}} id="{{titleAnchor}}"{{/titleAnchor}}>{{checklistTitle}} <span class="env">{{environment}}</span></h1>
+<p class="breadcrumb"><a href="{{root}}index.html">Dashboard</a> › {{#service}}<a href="{{href}}">{{name}}</a> › {{/service}}<a href="{{trendHref}}">{{checklistTitle}} · {{environment}}</a> › {{runID}}</p>
+<h1{{#titleAnchor}} id="{{titleAnchor}}"{{/titleAnchor}}>{{checklistTitle}} {{#service}}<span class="service">{{name}}</span> {{/service}}<span class="env">{{environment}}</span></h1>
 {{#runTitle}}<p class="run-title">{{runTitle}}</p>{{/runTitle}}
 <dl class="facts">
-<div><dt>Run</dt><dd><code>{{runID}}</code></dd></div>
+<div><dt>Run</dt><dd><code>{{runID}}</code></dd></div>{{#service}}<div><dt>Service</dt><dd><a href="{{href}}">{{name}}</a></dd></div>{{#owner}}<div><dt>Owner</dt><dd>{{owner}}</dd></div>{{/owner}}{{/service}}
 <div><dt>Started</dt><dd>{{started}}</dd></div>
 {{#commit}}<div><dt>Commit</dt><dd><code>{{commit}}</code></dd></div>{{/commit}}
 {{#branch}}<div><dt>Branch</dt><dd><code>{{branch}}</code></dd></div>{{/branch}}
@@ -258,13 +278,41 @@ extension BuiltInTheme {
 </article>
 
 """#,
+        "service.mustache": #"""
+<article class="service-page">
+<p class="breadcrumb"><a href="{{root}}index.html">Dashboard</a> › <a href="{{dashboardHref}}">{{checklistTitle}}</a> › {{service}}</p>
+<h1><span class="service">{{service}}</span> {{checklistTitle}}</h1>
+{{#owner}}<p class="owner-line">Owner: <b>{{owner}}</b></p>{{/owner}}
+<p class="lede">{{lede}}</p>
+<p class="rule">{{staleRule}}</p>
+{{#missing}}<p>{{missing}}</p>{{/missing}}
+<div class="cards">
+{{#environments}}
+<section class="card" aria-label="{{service}} in {{environment}}">
+<h2><span class="env">{{environment}}</span>{{#latest}}{{#stale}} <b class="stale-mark">stale</b>{{/stale}}{{/latest}}</h2>
+{{#latest}}{{> partials/verdict}}{{/latest}}
+<p class="card-readiness">Readiness {{#readiness}}<meter min="0" max="1" value="{{value}}"></meter> <b>{{text}}</b>{{/readiness}}</p>
+{{#latest}}<p class="run-when">Run <a href="{{href}}"><code>{{id}}</code></a>, {{started}}, {{age}} · {{runCountText}}</p>{{/latest}}
+{{^empty(blockers)}}<h3>Open blockers</h3>
+<ul class="blockers">{{#blockers}}<li><span class="state state-fail blocker-mark"><span aria-hidden="true">✖</span> blocker</span> <a href="{{href}}">{{text}}</a></li>{{/blockers}}</ul>{{/empty(blockers)}}
+{{#empty(blockers)}}{{^empty(reasons)}}<h3>Why not GO</h3>
+<ul class="card-reasons">{{#reasons}}<li>{{#href}}<a href="{{href}}"><code>{{item}}</code></a>: {{/href}}{{why}}</li>{{/reasons}}{{#moreReasons}}<li class="more-reasons"><a href="{{#latest}}{{href}}{{/latest}}">{{moreReasons}}</a></li>{{/moreReasons}}</ul>{{/empty(reasons)}}
+{{#empty(reasons)}}<h3>Open blockers</h3>
+<p class="no-blockers">None.</p>{{/empty(reasons)}}{{/empty(blockers)}}
+<p class="card-links"><a href="{{trendHref}}">Trend</a> · {{#latest}}<a href="{{href}}">Latest run</a>{{/latest}} · <a href="{{signoffHref}}">Sign-off sheet</a> · <a href="{{badgeHref}}">Badge</a></p>
+</section>
+{{/environments}}
+</div>
+</article>
+
+"""#,
         "signoff.mustache": #"""
 <article class="sheet-page">
 <p class="screen-only sheet-tools"><a href="{{runHref}}">← Run page</a> · {{#otherPaper}}<a href="{{href}}">{{text}}</a>{{/otherPaper}} · Print this page to sign it.</p>
 <header class="sheet-head">
 <h1>Sign-off: {{checklistTitle}}</h1>
 <dl class="sheet-facts">
-<div><dt>Environment</dt><dd>{{environment}}</dd></div>
+{{#service}}<div><dt>Service</dt><dd>{{name}}</dd></div>{{#owner}}<div><dt>Owner</dt><dd>{{owner}}</dd></div>{{/owner}}{{/service}}<div><dt>Environment</dt><dd>{{environment}}</dd></div>
 <div><dt>Run</dt><dd><code>{{runID}}</code></dd></div>
 <div><dt>Commit</dt><dd>{{#commit}}<code>{{commit}}</code>{{/commit}}{{^commit}}not recorded{{/commit}}</dd></div>
 <div><dt>Started</dt><dd>{{started}}</dd></div>
@@ -353,8 +401,8 @@ extension BuiltInTheme {
 """#,
         "trend-runs.mustache": #"""
 <article class="trend-page">
-<p class="breadcrumb"><a href="{{root}}index.html">Dashboard</a> › <a href="index.html">{{checklistTitle}} · {{environment}}</a> › Runs, page {{page}}</p>
-<h1>{{checklistTitle}} <span class="env">{{environment}}</span>: runs, page {{page}}</h1>
+<p class="breadcrumb"><a href="{{root}}index.html">Dashboard</a> › {{#service}}<a href="{{href}}">{{name}}</a> › {{/service}}<a href="index.html">{{checklistTitle}} · {{environment}}</a> › Runs, page {{page}}</p>
+<h1>{{checklistTitle}} {{#service}}<span class="service">{{name}}</span> {{/service}}<span class="env">{{environment}}</span>: runs, page {{page}}</h1>
 <section class="runs-block" aria-labelledby="runs-heading">
 <h2 id="runs-heading">All runs</h2>
 {{> partials/run-table}}
@@ -364,8 +412,9 @@ extension BuiltInTheme {
 """#,
         "trend.mustache": #"""
 <article class="trend-page">
-<p class="breadcrumb"><a href="{{root}}index.html">Dashboard</a> › {{checklistTitle}} · {{environment}}</p>
-<h1>{{checklistTitle}} <span class="env">{{environment}}</span></h1>
+<p class="breadcrumb"><a href="{{root}}index.html">Dashboard</a> › {{#service}}<a href="{{href}}">{{name}}</a> › {{/service}}{{checklistTitle}} · {{environment}}</p>
+<h1>{{checklistTitle}} {{#service}}<span class="service">{{name}}</span> {{/service}}<span class="env">{{environment}}</span></h1>{{#service}}{{#owner}}
+<p class="owner-line">Owner: <b>{{owner}}</b></p>{{/owner}}{{/service}}
 <p class="lede">{{runCountText}}. {{#latest}}Latest: <a href="{{href}}"><code>{{text}}</code></a>{{/latest}}{{#readiness}}, readiness {{text}}{{/readiness}}. <a href="history.json">history.json</a> · <img class="badge" src="badge.svg" alt="Readiness badge" height="20"> <a href="badge.svg">badge.svg</a></p>
 {{> partials/verdict}}
 
@@ -594,12 +643,36 @@ caption { text-align: left; color: var(--muted); font-size: 0.85rem; padding: 0.
 .s-skip { color: var(--skip); } .s-waived { color: var(--waived); } .s-done { color: var(--done); } .s-pending { color: var(--pendingstate); }
 td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: var(--pending-bg); }
 .mini-states .cell, .legend .cell { display: inline-block; min-width: 1.1em; text-align: center; }
+/* The fleet matrix: services × environments. Lean cells; the header row stays in view while scrolling. */
+.fleet { margin: 0.5rem 0 1.5rem 0; }
+.fleet h3, .cards-heading { font-size: 1.15rem; margin: 0.8rem 0 0.3rem 0; }
+.fleet-totals { list-style: none; padding: 0; margin: 0.3rem 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; }
+.fleet-totals .env { margin-right: 0.3rem; }
+.fleet-matrix { width: auto; min-width: 60%; font-size: 0.9rem; }
+.fleet-matrix thead th { position: sticky; top: 0; z-index: 1; background: var(--bg); border-bottom: 2px solid var(--line); }
+.fleet-matrix th[scope="row"] { font-weight: 600; white-space: nowrap; }
+.fleet-matrix td { border-left: 1px solid var(--bg); white-space: nowrap; }
+.fleet-matrix td a { color: var(--fg); text-decoration: none; }
+.fleet-matrix td a:hover, .fleet-matrix td a:focus { text-decoration: underline; }
+.fleet-go { background: var(--go-bg); } .fleet-no-go { background: var(--nogo-bg); } .fleet-pending { background: var(--pending-bg); }
+.fleet-matrix td.stale { background: var(--panel); outline: 1px dashed var(--muted); outline-offset: -3px; }
+.fleet-none { color: var(--muted); font-style: italic; }
+@media (max-width: 48rem) { .fleet-matrix td, .fleet-matrix th[scope="row"] { white-space: normal; } .fleet-matrix { min-width: 0; } }
+.age { color: var(--muted); font-size: 0.85em; }
+.stale-mark { font-size: 0.75rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; color: var(--fg); border: 1px solid var(--muted); border-radius: 0.3rem; padding: 0 0.25rem; }
+.owner { color: var(--muted); font-weight: 400; font-size: 0.85em; }
+.owner-line { margin: 0.2rem 0; }
+span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line); border-radius: 0.4rem; padding: 0.05rem 0.45rem; }
+.service-page .card h2 { margin: 0 0 0.5rem 0; display: flex; justify-content: space-between; align-items: baseline; font-size: 1.15rem; }
+.service-page .card h3 { margin: 0.6rem 0 0.2rem 0; font-size: 0.95rem; }
+.service-page .card .verdict { font-size: 1.2rem; }
 @media print {
   .chart-figure, .matrix-block, .card { break-inside: avoid; }
   .chart { color: #000; }
   .chart-label { fill: #000; }
   .matrix-scroll { overflow: visible; }
   td.s-fail, td.s-warn, td.s-pending { background: none; }
+  .fleet-matrix thead th { position: static; }
   .cards { display: block; }
   .card { margin-bottom: 1rem; background: none; }
 }

@@ -51,6 +51,8 @@ struct PageRenderer: Sendable {
         case history(stream: Int)
         /// Page 2 and later of a stream's run table.
         case runTable(stream: Int, page: Int)
+        /// A service's page: `services/<checklist>/<service>/index.html`.
+        case service(fleet: Int, service: Int)
         case home
         case indexJSON
         case feed
@@ -61,7 +63,12 @@ struct PageRenderer: Sendable {
                 options: HistoryOptions = .default) throws(DiagnosticList) -> Int {
         // Every page of a stream derives from the same history, so it is computed once, up front.
         let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
+        let fleets = Fleet.fleets(streams, order: settings)
+        let age = RunAge(streams, staleAfter: settings.staleAfter)
         var jobs: [Job] = [.home, .indexJSON, .feed]
+        for (number, fleet) in fleets.enumerated() {
+            jobs += fleet.services.indices.map { Job.service(fleet: number, service: $0) }
+        }
         for (index, stream) in streams.enumerated() {
             jobs += [.trend(stream: index), .history(stream: index)]
             let pages = RunTableView.pageCount(runs: stream.summaries.count, pageSize: options.pageSize)
@@ -70,7 +77,7 @@ struct PageRenderer: Sendable {
         let total = jobs.reduce(0) { $0 + files(of: $1, streams, options: options) }
         let outcomes = ParallelMap.run(jobs) { job -> DiagnosticList? in
             do {
-                let count = try self.write(job, streams, histories: histories, problems: problems)
+                let count = try self.write(job, streams, histories: histories, problems: problems, fleets: fleets, age: age)
                 progress?(self.written.add(count), max(self.expectedPages + total, self.written.add(0)))
                 return nil
             } catch let error as DiagnosticList {
@@ -88,18 +95,26 @@ struct PageRenderer: Sendable {
     private func files(of job: Job, _ streams: [RunStream], options: HistoryOptions) -> Int {
         switch job {
         case .trend: return 2
-        case .history, .runTable: return 1
+        case .history, .runTable, .service: return 1
         case .home, .indexJSON, .feed: return 1
         }
     }
 
-    private func write(_ job: Job, _ streams: [RunStream], histories: [StreamHistory], problems: [Diagnostic]) throws(DiagnosticList) -> Int {
+    private func write(_ job: Job, _ streams: [RunStream], histories: [StreamHistory], problems: [Diagnostic],
+                       fleets: [Fleet], age: RunAge) throws(DiagnosticList) -> Int {
         switch job {
         case .home:
             let options = histories.first?.options ?? .default
             try page("index.html", template: "home", model: DashboardPage(streams, histories: histories, options: options, problems: problems,
-                                                                          order: settings),
+                                                                          order: settings, fleets: fleets, age: age),
                      root: "", title: "\(settings.title) dashboard", bodyClass: "home")
+            return 1
+        case .service(let number, let index):
+            let fleet = fleets[number]
+            let service = fleet.services[index]
+            let model = ServicePage(service, fleet: fleet, streams: streams, histories: histories, age: age)
+            try page(ServicePage.file(service.path), template: "service", model: model, root: model.root,
+                     title: model.pageTitle, bodyClass: "service-overview")
             return 1
         case .indexJSON:
             try file("index.json", try json(SiteIndex(streams), what: "index.json"))
@@ -117,7 +132,7 @@ struct PageRenderer: Sendable {
             let title = stream.checklist.title
             let runsPage = TrendRunsPage(
                 root: stream.key.siteRoot, pageTitle: "Runs, page \(number) · \(stream.key.title(checklistTitle: title))",
-                checklistTitle: title, environment: stream.environment, page: number,
+                checklistTitle: title, service: ServiceRefView(stream), environment: stream.environment, page: number,
                 runTable: RunTableView(stream, page: number, pageSize: histories[index].options.pageSize))
             try page("trends/\(stream.path)/" + RunTableView.file(page: number), template: "trend-runs", model: runsPage,
                      root: stream.key.siteRoot, title: runsPage.pageTitle, bodyClass: "trend")

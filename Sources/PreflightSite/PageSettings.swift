@@ -8,12 +8,15 @@ struct PageSettings: Sendable, Equatable {
     var baseURL: String?
     var paper: SheetPaper = .a4
     var environments: [String] = []
+    /// Latest runs older than this (before the archive's newest run) are stale on the dashboard and service pages.
+    var staleAfter: ISODuration = SiteOptions.defaultStaleAfter
 
     init(_ options: SiteOptions) {
         title = options.title
         baseURL = options.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         paper = options.paper
         environments = options.environments
+        staleAfter = options.staleAfter
     }
 
     init() {}

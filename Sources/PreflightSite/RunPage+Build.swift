@@ -31,6 +31,7 @@ extension RunPage {
         titleAnchor = Self.headingAnchor(context.checklist.sections.first?.anchor ?? "",
                                          taken: PageIDs(context.checklist, itemAnchors: rows.anchors(of: context.checklist)))
         runID = run.id
+        service = ServiceRefView(run, root: Self.root)
         environment = run.environment
         runTitle = run.title
         started = run.startedAt.display

@@ -12,6 +12,8 @@ struct RunPage: ViewModel {
     /// The title heading's GitHub anchor, so the checklist's links to its title land on the page's heading.
     var titleAnchor: String?
     var runID: String
+    /// The run's service and owner; nil for a run of no service.
+    var service: ServiceRefView?
     var environment: String
     var runTitle: String?
     var started: String

@@ -10,6 +10,8 @@ struct SignoffPage: ViewModel {
     var root: String
     var pageTitle: String
     var checklistTitle: String
+    /// The run's service and owner; nil for a run of no service.
+    var service: ServiceRefView?
     var environment: String
     var runID: String
     var commit: String?
@@ -57,6 +59,7 @@ extension SignoffPage {
         root = "../../"
         pageTitle = "Sign-off · \(report.run.stream.title(checklistTitle: report.checklist.title)) · \(report.run.id)"
         checklistTitle = report.checklist.title
+        service = ServiceRefView(report.run, root: "../../")
         environment = report.run.environment
         runID = report.run.id
         commit = report.run.commit

@@ -37,6 +37,9 @@ public struct SiteOptions: Sendable {
     /// Pipeline order of environments: the dashboard shows a checklist's cards in this order.
     /// Unlisted environments follow, earliest first run first.
     public var environments: [String] = []
+    /// A fleet matrix cell (and a service page's environment) whose latest run is this much older
+    /// than the archive's newest run is marked stale; `[dashboard] stale_after`.
+    package var staleAfter = SiteOptions.defaultStaleAfter
     /// Heading words that give items their kind.
     public var checklist: ChecklistOptions = .default
     /// Thresholds and window sizes of trend pages and dashboard cards.
@@ -44,6 +47,8 @@ public struct SiteOptions: Sendable {
 
     /// The title a site has when the project gives none.
     public static let defaultTitle = "Preflight"
+    /// Fourteen days.
+    package static let defaultStaleAfter = ISODuration("P14D")!
 
     /// The defaults are the layout of a Preflight repository. A `templates` or `publicDir` given
     /// here must exist; left nil, the default folder (`templates`, `Public`) is used when present.

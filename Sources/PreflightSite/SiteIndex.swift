@@ -39,6 +39,8 @@ struct SiteIndex: Sendable, Codable, Equatable {
         var run: String
         var report: String
         var signoff: String
+        /// The service's page; absent for a stream of no service.
+        var service: String?
     }
 
     var streams: [Entry]
@@ -54,7 +56,8 @@ struct SiteIndex: Sendable, Codable, Equatable {
                 latest: Latest(id: report.run.id, startedAt: report.run.startedAt, verdict: report.verdict,
                                readiness: report.readiness, counts: report.counts),
                 pages: Pages(trend: trend + "index.html", history: trend + "history.json", badge: trend + "badge.svg",
-                             run: run + "index.html", report: run + "report.json", signoff: run + "signoff.html"))
+                             run: run + "index.html", report: run + "report.json", signoff: run + "signoff.html",
+                             service: stream.key.servicePath.map(ServicePage.file)))
         }
     }
 }

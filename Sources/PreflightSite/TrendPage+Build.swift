@@ -15,6 +15,7 @@ extension TrendPage {
 
         root = stream.key.siteRoot
         checklistTitle = stream.checklist.title
+        service = ServiceRefView(stream)
         environment = stream.environment
         pageTitle = "Trend · \(stream.key.title(checklistTitle: checklistTitle))"
         runCountText = ReportFormatter.count(history.points.count, "run")

@@ -9,6 +9,8 @@ struct TrendPage: ViewModel {
     var root: String
     var pageTitle: String
     var checklistTitle: String
+    /// The stream's service and its owner; nil for a stream of no service.
+    var service: ServiceRefView?
     var environment: String
     /// "1 run", "14 runs".
     var runCountText: String
@@ -119,6 +121,7 @@ struct TrendRunsPage: ViewModel {
     var root: String
     var pageTitle: String
     var checklistTitle: String
+    var service: ServiceRefView?
     var environment: String
     var page: Int
     var runTable: RunTableView

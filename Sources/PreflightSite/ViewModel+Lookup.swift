@@ -79,6 +79,7 @@ extension DashboardPage {
         switch name {
         case "groups": return self.groups
         case "empty": return self.empty
+        case "hasFleet": return self.hasFleet
         case "problems": return self.problems
         default: return nil
         }
@@ -105,6 +106,75 @@ extension FlakyView {
         case "flipsText": return self.flipsText
         case "runsText": return self.runsText
         case "states": return self.states
+        default: return nil
+        }
+    }
+}
+
+extension FleetCellView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "latest": return Lookup.optional(self.latest)
+        default: return nil
+        }
+    }
+}
+
+extension FleetColumnView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        default: return nil
+        }
+    }
+}
+
+extension FleetMatrixView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "anchor": return self.anchor
+        case "caption": return self.caption
+        case "columns": return self.columns
+        case "totals": return self.totals
+        case "staleRule": return self.staleRule
+        case "rows": return self.rows
+        default: return nil
+        }
+    }
+}
+
+extension FleetRowView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "owner": return Lookup.optional(self.owner)
+        case "href": return self.href
+        case "cells": return self.cells
+        default: return nil
+        }
+    }
+}
+
+extension FleetRunView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": return self.id
+        case "href": return self.href
+        case "verdict": return self.verdict
+        case "readiness": return self.readiness
+        case "started": return self.started
+        case "age": return self.age
+        case "stale": return self.stale
+        default: return nil
+        }
+    }
+}
+
+extension FleetTotalView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "environment": return self.environment
+        case "text": return self.text
         default: return nil
         }
     }
@@ -296,6 +366,7 @@ extension RunPage {
         case "checklistTitle": return self.checklistTitle
         case "titleAnchor": return Lookup.optional(self.titleAnchor)
         case "runID": return self.runID
+        case "service": return Lookup.optional(self.service)
         case "environment": return self.environment
         case "runTitle": return Lookup.optional(self.runTitle)
         case "started": return self.started
@@ -398,12 +469,60 @@ extension SectionView {
     }
 }
 
+extension ServiceEnvironmentView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "environment": return self.environment
+        case "latest": return self.latest
+        case "readiness": return self.readiness
+        case "runCountText": return self.runCountText
+        case "blockers": return self.blockers
+        case "reasons": return self.reasons
+        case "moreReasons": return Lookup.optional(self.moreReasons)
+        case "trendHref": return self.trendHref
+        case "signoffHref": return self.signoffHref
+        case "badgeHref": return self.badgeHref
+        default: return nil
+        }
+    }
+}
+
+extension ServicePage {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "root": return self.root
+        case "pageTitle": return self.pageTitle
+        case "checklistTitle": return self.checklistTitle
+        case "dashboardHref": return self.dashboardHref
+        case "service": return self.service
+        case "owner": return Lookup.optional(self.owner)
+        case "lede": return self.lede
+        case "staleRule": return self.staleRule
+        case "environments": return self.environments
+        case "missing": return Lookup.optional(self.missing)
+        default: return nil
+        }
+    }
+}
+
+extension ServiceRefView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": return self.name
+        case "owner": return Lookup.optional(self.owner)
+        case "href": return self.href
+        default: return nil
+        }
+    }
+}
+
 extension SignoffPage {
     func child(named name: String) -> Any? {
         switch name {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
         case "checklistTitle": return self.checklistTitle
+        case "service": return Lookup.optional(self.service)
         case "environment": return self.environment
         case "runID": return self.runID
         case "commit": return Lookup.optional(self.commit)
@@ -487,6 +606,8 @@ extension StreamGroupView {
         case "title": return self.title
         case "name": return self.name
         case "anchor": return self.anchor
+        case "fleet": return Lookup.optional(self.fleet)
+        case "cardsHeading": return Lookup.optional(self.cardsHeading)
         case "cards": return self.cards
         default: return nil
         }
@@ -499,6 +620,7 @@ extension TrendPage {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
         case "checklistTitle": return self.checklistTitle
+        case "service": return Lookup.optional(self.service)
         case "environment": return self.environment
         case "runCountText": return self.runCountText
         case "latest": return Lookup.optional(self.latest)
@@ -526,6 +648,7 @@ extension TrendRunsPage {
         case "root": return self.root
         case "pageTitle": return self.pageTitle
         case "checklistTitle": return self.checklistTitle
+        case "service": return Lookup.optional(self.service)
         case "environment": return self.environment
         case "page": return self.page
         case "runTable": return self.runTable

@@ -108,6 +108,7 @@ extension DashboardPage: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.groups)
         shape.add(self.empty)
+        shape.add(self.hasFleet)
         shape.add(self.problems)
     }
 
@@ -115,6 +116,7 @@ extension DashboardPage: ShapedModel {
         var children: [String: Any] = [:]
         children["groups"] = tokens.placeholder(self.groups)
         children["empty"] = tokens.placeholder(self.empty)
+        children["hasFleet"] = tokens.placeholder(self.hasFleet)
         children["problems"] = tokens.placeholder(self.problems)
         return PlaceholderModel(children)
     }
@@ -154,6 +156,108 @@ extension FlakyView: ShapedModel {
         children["flipsText"] = tokens.placeholder(self.flipsText)
         children["runsText"] = tokens.placeholder(self.runsText)
         children["states"] = tokens.placeholder(self.states)
+        return PlaceholderModel(children)
+    }
+}
+
+extension FleetCellView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.latest)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["latest"] = tokens.placeholder(self.latest)
+        return PlaceholderModel(children)
+    }
+}
+
+extension FleetColumnView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.name)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["name"] = tokens.placeholder(self.name)
+        return PlaceholderModel(children)
+    }
+}
+
+extension FleetMatrixView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.anchor)
+        shape.add(self.caption)
+        shape.add(self.columns)
+        shape.add(self.totals)
+        shape.add(self.staleRule)
+        shape.add(self.rows)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["anchor"] = tokens.placeholder(self.anchor)
+        children["caption"] = tokens.placeholder(self.caption)
+        children["columns"] = tokens.placeholder(self.columns)
+        children["totals"] = tokens.placeholder(self.totals)
+        children["staleRule"] = tokens.placeholder(self.staleRule)
+        children["rows"] = tokens.placeholder(self.rows)
+        return PlaceholderModel(children)
+    }
+}
+
+extension FleetRowView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.name)
+        shape.add(self.owner)
+        shape.add(self.href)
+        shape.add(self.cells)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["name"] = tokens.placeholder(self.name)
+        children["owner"] = tokens.placeholder(self.owner)
+        children["href"] = tokens.placeholder(self.href)
+        children["cells"] = tokens.placeholder(self.cells)
+        return PlaceholderModel(children)
+    }
+}
+
+extension FleetRunView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.id)
+        shape.add(self.href)
+        shape.add(self.verdict)
+        shape.add(self.readiness)
+        shape.add(self.started)
+        shape.add(self.age)
+        shape.add(self.stale)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["id"] = tokens.placeholder(self.id)
+        children["href"] = tokens.placeholder(self.href)
+        children["verdict"] = tokens.placeholder(self.verdict)
+        children["readiness"] = tokens.placeholder(self.readiness)
+        children["started"] = tokens.placeholder(self.started)
+        children["age"] = tokens.placeholder(self.age)
+        children["stale"] = tokens.placeholder(self.stale)
+        return PlaceholderModel(children)
+    }
+}
+
+extension FleetTotalView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.environment)
+        shape.add(self.text)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["environment"] = tokens.placeholder(self.environment)
+        children["text"] = tokens.placeholder(self.text)
         return PlaceholderModel(children)
     }
 }
@@ -437,6 +541,7 @@ extension RunPage: ShapedModel {
         shape.add(self.checklistTitle)
         shape.add(self.titleAnchor)
         shape.add(self.runID)
+        shape.add(self.service)
         shape.add(self.environment)
         shape.add(self.runTitle)
         shape.add(self.started)
@@ -465,6 +570,7 @@ extension RunPage: ShapedModel {
         children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
         children["titleAnchor"] = tokens.placeholder(self.titleAnchor)
         children["runID"] = tokens.placeholder(self.runID)
+        children["service"] = tokens.placeholder(self.service)
         children["environment"] = tokens.placeholder(self.environment)
         children["runTitle"] = tokens.placeholder(self.runTitle)
         children["started"] = tokens.placeholder(self.started)
@@ -608,11 +714,88 @@ extension SectionView: ShapedModel {
     }
 }
 
+extension ServiceEnvironmentView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.environment)
+        shape.add(self.latest)
+        shape.add(self.readiness)
+        shape.add(self.runCountText)
+        shape.add(self.blockers)
+        shape.add(self.reasons)
+        shape.add(self.moreReasons)
+        shape.add(self.trendHref)
+        shape.add(self.signoffHref)
+        shape.add(self.badgeHref)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["environment"] = tokens.placeholder(self.environment)
+        children["latest"] = tokens.placeholder(self.latest)
+        children["readiness"] = tokens.placeholder(self.readiness)
+        children["runCountText"] = tokens.placeholder(self.runCountText)
+        children["blockers"] = tokens.placeholder(self.blockers)
+        children["reasons"] = tokens.placeholder(self.reasons)
+        children["moreReasons"] = tokens.placeholder(self.moreReasons)
+        children["trendHref"] = tokens.placeholder(self.trendHref)
+        children["signoffHref"] = tokens.placeholder(self.signoffHref)
+        children["badgeHref"] = tokens.placeholder(self.badgeHref)
+        return PlaceholderModel(children)
+    }
+}
+
+extension ServicePage: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.root)
+        shape.add(self.pageTitle)
+        shape.add(self.checklistTitle)
+        shape.add(self.dashboardHref)
+        shape.add(self.service)
+        shape.add(self.owner)
+        shape.add(self.lede)
+        shape.add(self.staleRule)
+        shape.add(self.environments)
+        shape.add(self.missing)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["root"] = tokens.placeholder(self.root)
+        children["pageTitle"] = tokens.placeholder(self.pageTitle)
+        children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
+        children["dashboardHref"] = tokens.placeholder(self.dashboardHref)
+        children["service"] = tokens.placeholder(self.service)
+        children["owner"] = tokens.placeholder(self.owner)
+        children["lede"] = tokens.placeholder(self.lede)
+        children["staleRule"] = tokens.placeholder(self.staleRule)
+        children["environments"] = tokens.placeholder(self.environments)
+        children["missing"] = tokens.placeholder(self.missing)
+        return PlaceholderModel(children)
+    }
+}
+
+extension ServiceRefView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.name)
+        shape.add(self.owner)
+        shape.add(self.href)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["name"] = tokens.placeholder(self.name)
+        children["owner"] = tokens.placeholder(self.owner)
+        children["href"] = tokens.placeholder(self.href)
+        return PlaceholderModel(children)
+    }
+}
+
 extension SignoffPage: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.checklistTitle)
+        shape.add(self.service)
         shape.add(self.environment)
         shape.add(self.runID)
         shape.add(self.commit)
@@ -640,6 +823,7 @@ extension SignoffPage: ShapedModel {
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
         children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
+        children["service"] = tokens.placeholder(self.service)
         children["environment"] = tokens.placeholder(self.environment)
         children["runID"] = tokens.placeholder(self.runID)
         children["commit"] = tokens.placeholder(self.commit)
@@ -755,6 +939,8 @@ extension StreamGroupView: ShapedModel {
         shape.add(self.title)
         shape.add(self.name)
         shape.add(self.anchor)
+        shape.add(self.fleet)
+        shape.add(self.cardsHeading)
         shape.add(self.cards)
     }
 
@@ -763,6 +949,8 @@ extension StreamGroupView: ShapedModel {
         children["title"] = tokens.placeholder(self.title)
         children["name"] = tokens.placeholder(self.name)
         children["anchor"] = tokens.placeholder(self.anchor)
+        children["fleet"] = tokens.placeholder(self.fleet)
+        children["cardsHeading"] = tokens.placeholder(self.cardsHeading)
         children["cards"] = tokens.placeholder(self.cards)
         return PlaceholderModel(children)
     }
@@ -773,6 +961,7 @@ extension TrendPage: ShapedModel {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.checklistTitle)
+        shape.add(self.service)
         shape.add(self.environment)
         shape.add(self.runCountText)
         shape.add(self.latest)
@@ -796,6 +985,7 @@ extension TrendPage: ShapedModel {
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
         children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
+        children["service"] = tokens.placeholder(self.service)
         children["environment"] = tokens.placeholder(self.environment)
         children["runCountText"] = tokens.placeholder(self.runCountText)
         children["latest"] = tokens.placeholder(self.latest)
@@ -821,6 +1011,7 @@ extension TrendRunsPage: ShapedModel {
         shape.add(self.root)
         shape.add(self.pageTitle)
         shape.add(self.checklistTitle)
+        shape.add(self.service)
         shape.add(self.environment)
         shape.add(self.page)
         shape.add(self.runTable)
@@ -831,6 +1022,7 @@ extension TrendRunsPage: ShapedModel {
         children["root"] = tokens.placeholder(self.root)
         children["pageTitle"] = tokens.placeholder(self.pageTitle)
         children["checklistTitle"] = tokens.placeholder(self.checklistTitle)
+        children["service"] = tokens.placeholder(self.service)
         children["environment"] = tokens.placeholder(self.environment)
         children["page"] = tokens.placeholder(self.page)
         children["runTable"] = tokens.placeholder(self.runTable)

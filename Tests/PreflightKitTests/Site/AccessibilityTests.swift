@@ -43,4 +43,15 @@ struct AccessibilityTests {
         let found = try Self.violations(site: try FixtureChecklistSite.site(), pages: pages)
         for page in found.keys.sorted() { #expect(found[page] == [], "\(page): \(found[page] ?? [])") }
     }
+
+    /// Issue 14: the dashboard with a fleet matrix (stale cells, cells of no run, cards of runs of no
+    /// service beside it), service pages, and a service's run, trend and sheet pages with its owner.
+    @Test func theFleetPagesHaveNoViolations() throws {
+        let dir = try FleetTests.archive()
+        let site = try FleetTests.build(dir)
+        let pages = ["index.html", "services/fleet/zeta/index.html", "services/fleet/alpha/index.html", "runs/zeta-p/index.html",
+                     "trends/fleet/zeta/production/index.html", "runs/zeta-p/signoff.html"]
+        let found = try Self.violations(site: URL(fileURLWithPath: site), pages: pages)
+        for page in found.keys.sorted() { #expect(found[page] == [], "\(page): \(found[page] ?? [])") }
+    }
 }

@@ -31,10 +31,15 @@ struct TemplateEditTests {
     }
 
     /// The example history (18 runs), plus a stream of 101 runs of a tiny checklist: the example's
-    /// streams fit on one run-table page, so without it `trend-runs` (page-2.html) renders nowhere.
+    /// streams fit on one run-table page, so without it `trend-runs` (page-2.html) renders nowhere;
+    /// and one run of a service, for `service`.
     static func inputs() throws -> IncrementalBuildTests.Inputs {
         let inputs = try IncrementalBuildTests.Inputs()
         try ExampleHistory.writeTinyArchive(inputs.fixture, environment: "ci", count: 101)
+        // A run of a service, so that `service` (the service page) renders somewhere.
+        try inputs.fixture.write("runs/svc-1/run.json", """
+            {"checklist": "tiny", "environment": "ci", "service": "svc", "owner": "team-s", "started_at": "2026-09-20T00:00:00Z"}
+            """)
         return inputs
     }
 
@@ -43,12 +48,13 @@ struct TemplateEditTests {
     @Test func theFixtureRendersListsOfChangesAndASecondRunTablePage() throws {
         let inputs = try Self.inputs()
         let summary = try inputs.build("_site")
-        #expect(summary.runs == 18 + 101)
+        #expect(summary.runs == 18 + 101 + 1)
         #expect(summary.problems.isEmpty)
         let site = SiteFixture.tree(inputs.fixture.path("_site"))
         let runPages = site.filter { $0.key.hasPrefix("runs/") && $0.key.hasSuffix("/index.html") }
         let listing = runPages.filter { String(decoding: $0.value, as: UTF8.self).contains("<ul class=\"change-list\">") }
-        #expect(runPages.count == 119)
+        #expect(runPages.count == 120)
+        #expect(site["services/tiny/svc/index.html"] != nil)
         #expect(listing.keys.contains { $0.hasPrefix("runs/staging-") })
         #expect(listing.keys.contains { $0.hasPrefix("runs/ci-") })
         #expect(site["trends/tiny/ci/page-2.html"] != nil)
