@@ -56,6 +56,9 @@ import Testing
         var external = 0
         for page in SiteFixture.htmlPages(site.path) {
             let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+            // An id used twice makes links and aria-labelledby land on the wrong element.
+            let all = html.matches(of: /\sid="([^"]*)"/).map { String($0.1) }
+            #expect(all.count == Set(all).count, "\(page): duplicate ids \(Set(all.filter { id in all.filter { $0 == id }.count > 1 }))")
             for link in Self.links(in: html, page: page) where Self.isAbsolute(link.value) {
                 let allowed = link.tag.hasPrefix("<a ") && link.tag.contains("rel=\"noopener noreferrer\"")
                     && (link.value.hasPrefix("https://") || link.value.hasPrefix("http://"))
@@ -92,6 +95,9 @@ import Testing
         var checked = 0
         for page in SiteFixture.htmlPages(site.path) {
             let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+            // An id used twice makes links and aria-labelledby land on the wrong element.
+            let all = html.matches(of: /\sid="([^"]*)"/).map { String($0.1) }
+            #expect(all.count == Set(all).count, "\(page): duplicate ids \(Set(all.filter { id in all.filter { $0 == id }.count > 1 }))")
             for link in Self.links(in: html, page: page) where !Self.isAbsolute(link.value) {
                 let value = Self.unescape(link.value)
                 let parts = value.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
