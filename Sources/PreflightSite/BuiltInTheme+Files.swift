@@ -1037,6 +1037,26 @@ td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: 
     "comment": {
       "description": "Optional remark, usually the reason for a rejection or a condition of an approval.",
       "type": "string"
+    },
+    "evidence_digest": {
+      "description": "The evidence digest (lowercase hex SHA-256, as report.json's evidence_digest) of the state the decision was made on; preflight sign writes it. A decision whose digest differs from the run's current one is stale: a stale approval does not count toward go. Records without it (made before digests existed) are unbound and count as before.",
+      "type": "string",
+      "pattern": "^[0-9a-f]{64}$"
+    },
+    "item_states": {
+      "description": "The item states the signer saw, item id to one letter: p pass, f fail, w warn, s skip, v waived, d done, n pending. Sign-off items and their parents are left out. Used to list what changed since the decision.",
+      "type": "object",
+      "additionalProperties": {
+        "enum": [
+          "p",
+          "f",
+          "w",
+          "s",
+          "v",
+          "d",
+          "n"
+        ]
+      }
     }
   }
 }

@@ -128,8 +128,8 @@ struct PageRenderer: Sendable {
     /// The files written for each run, in `runs/<run-id>/`.
     var runFiles: [String] { settings.runFiles }
 
-    /// Writes a run's pages and report.json; returns the stat fingerprint of what it wrote.
-    func writeRun(_ context: RunContext) throws(DiagnosticList) -> String {
+    /// Writes a run's pages and report.json; returns the stat fingerprint of what it wrote and report.json's digest.
+    func writeRun(_ context: RunContext) throws(DiagnosticList) -> (fingerprint: String, reportDigest: String) {
         var context = context
         let report = context.report
         let json = report.canonicalJSON(relativeTo: context.archive)
@@ -156,7 +156,7 @@ struct PageRenderer: Sendable {
         }
         let paths = runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
         progress?(written.add(runFiles.count), expectedPages)
-        return ContentKeys.outputFingerprint(paths) ?? ""
+        return (ContentKeys.outputFingerprint(paths) ?? "", context.digest)
     }
 
     /// Counts the pages of runs taken over unchanged, for the progress line.

@@ -110,7 +110,7 @@ struct RunPipeline {
             counts.merged += range.count
             let previous = range.lowerBound > 0 ? summaries[range.lowerBound - 1] : nil
             let merged = chunk.summaries
-            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<String?, DiagnosticList> in
+            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<(fingerprint: String, reportDigest: String)?, DiagnosticList> in
                 let index = range.lowerBound + offset
                 let report = chunk.reports.take(offset)
                 guard mustRender.contains(index) else { return .success(nil) }
@@ -127,7 +127,7 @@ struct RunPipeline {
                     return .failure(DiagnosticList([.error(folders[index], "\(error)")]))
                 }
             }
-            let failures = written.flatMap { (result: Result<String?, DiagnosticList>) -> [Diagnostic] in
+            let failures = written.flatMap { (result: Result<(fingerprint: String, reportDigest: String)?, DiagnosticList>) -> [Diagnostic] in
                 if case .failure(let error) = result { return error.diagnostics }
                 return []
             }
@@ -135,9 +135,13 @@ struct RunPipeline {
             if !failures.isEmpty { throw DiagnosticList(Array(Set(failures)).sorted { $0.description < $1.description }) }
             for (offset, result) in written.enumerated() {
                 let index = range.lowerBound + offset
+                // A run merged again but not rendered has the same report as its cached summary.
+                let cachedDigest = summaries[index]?.reportDigest ?? ""
                 summaries[index] = merged[offset]
-                if case .success(let fingerprint?) = result {
-                    outputs[index] = fingerprint
+                summaries[index]?.reportDigest = cachedDigest
+                if case .success(let written?) = result {
+                    outputs[index] = written.fingerprint
+                    summaries[index]?.reportDigest = written.reportDigest
                     counts.rendered += 1
                 }
             }
