@@ -56,6 +56,8 @@ extension RunPage {
         next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }
         trendHref = "../../trends/\(run.stream.path)/index.html"
         digest = context.digest
+        evidenceDigest = report.evidenceDigest
+        evidenceShort = EvidenceDigest.shortForm(report.evidenceDigest)
     }
 
     static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
@@ -153,6 +155,21 @@ extension SignoffRowView {
         decisionCSS = status.decision?.rawValue ?? "unsigned"
         date = status.at?.day
         comment = status.comment
+        switch status.binding {
+        case .stale?:
+            mark = status.decision == .reject ? "rejected an earlier state" : "approved an earlier state"
+            markCSS = "stale"
+        case .unbound?:
+            mark = "unbound: signed without an evidence digest"
+            markCSS = "unbound"
+        case .current?:
+            mark = nil
+            markCSS = "current"
+        case nil:
+            mark = nil
+            markCSS = "unsigned"
+        }
+        changes = status.changes.map(\.words)
     }
 }
 

@@ -456,6 +456,8 @@ extension RunPage: ShapedModel {
         shape.add(self.next)
         shape.add(self.trendHref)
         shape.add(self.digest)
+        shape.add(self.evidenceDigest)
+        shape.add(self.evidenceShort)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -484,6 +486,8 @@ extension RunPage: ShapedModel {
         children["next"] = tokens.placeholder(self.next)
         children["trendHref"] = tokens.placeholder(self.trendHref)
         children["digest"] = tokens.placeholder(self.digest)
+        children["evidenceDigest"] = tokens.placeholder(self.evidenceDigest)
+        children["evidenceShort"] = tokens.placeholder(self.evidenceShort)
         return PlaceholderModel(children)
     }
 }
@@ -629,6 +633,8 @@ extension SignoffPage: ShapedModel {
         shape.add(self.signoffs)
         shape.add(self.approvalRows)
         shape.add(self.digest)
+        shape.add(self.evidenceDigest)
+        shape.add(self.evidenceShort)
         shape.add(self.version)
         shape.add(self.paper)
         shape.add(self.otherPaper)
@@ -656,6 +662,8 @@ extension SignoffPage: ShapedModel {
         children["signoffs"] = tokens.placeholder(self.signoffs)
         children["approvalRows"] = tokens.placeholder(self.approvalRows)
         children["digest"] = tokens.placeholder(self.digest)
+        children["evidenceDigest"] = tokens.placeholder(self.evidenceDigest)
+        children["evidenceShort"] = tokens.placeholder(self.evidenceShort)
         children["version"] = tokens.placeholder(self.version)
         children["paper"] = tokens.placeholder(self.paper)
         children["otherPaper"] = tokens.placeholder(self.otherPaper)
@@ -673,6 +681,9 @@ extension SignoffRowView: ShapedModel {
         shape.add(self.decisionCSS)
         shape.add(self.date)
         shape.add(self.comment)
+        shape.add(self.mark)
+        shape.add(self.markCSS)
+        shape.add(self.changes)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -684,6 +695,9 @@ extension SignoffRowView: ShapedModel {
         children["decisionCSS"] = tokens.placeholder(self.decisionCSS)
         children["date"] = tokens.placeholder(self.date)
         children["comment"] = tokens.placeholder(self.comment)
+        children["mark"] = tokens.placeholder(self.mark)
+        children["markCSS"] = tokens.placeholder(self.markCSS)
+        children["changes"] = tokens.placeholder(self.changes)
         return PlaceholderModel(children)
     }
 }

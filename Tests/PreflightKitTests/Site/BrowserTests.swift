@@ -133,7 +133,7 @@ struct BrowserTests {
         #expect(billing.value == "pass")
         let (rejected, _) = try tools.dumpDOM(try Self.page("runs/\(Self.rejectedRun)/index.html"), profile: fixture.path("profile"))
         #expect(Self.domStates(rejected).values.contains("fail"))
-        #expect(rejected.contains("<tr class=\"decision-reject\"><th scope=\"row\"><a href=\"#item-sign-off--security-lead\">Security Lead</a></th><td>Rejected</td>"))
+        #expect(rejected.contains("<tr class=\"decision-reject binding-unbound\"><th scope=\"row\"><a href=\"#item-sign-off--security-lead\">Security Lead</a></th><td>Rejected <span class=\"signoff-mark\">(unbound: signed without an evidence digest)</span></td>"))
     }
 
     @Test func theSheetDOMHasTheRolesVerdictAndDigest() throws {
@@ -145,7 +145,7 @@ struct BrowserTests {
         for role in Self.roles {
             #expect(dom.contains("<th scope=\"row\">\(role)</th>"), "\(role)")
         }
-        #expect(dom.components(separatedBy: "<td>Approved</td>").count - 1 == 4)
+        #expect(dom.components(separatedBy: "<td class=\"decision\">Approved<span class=\"signoff-mark\">unbound").count - 1 == 4)
         #expect(dom.contains("<span class=\"verdict-word\">GO</span>"))
         let digest = try #require(SiteFixture.sheetDigest(dom))
         #expect(digest == (try SiteFixture.sha256sum(try Self.page("runs/\(Self.finalRun)/report.json").path)))
