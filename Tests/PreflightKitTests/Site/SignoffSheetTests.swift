@@ -39,7 +39,7 @@ import Testing
             let evidence = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])["evidence_digest"] as? String
             let short = EvidenceDigest.shortForm(try #require(evidence))
             #expect(sheet.contains("Evidence digest <code class=\"digest-short\">\(short)</code>: sign only if the run page shows the same."))
-            #expect(sheet.contains("<code class=\"digest-short\">\(short)</code> <code>\(try #require(evidence))</code>. Look it up with <code>preflight verify &quot;\(short)&quot;</code>"))
+            #expect(sheet.contains("<code class=\"digest-short\">\(short)</code> <code>\(try #require(evidence))</code>. Look it up with <code>preflight verify \"\(short)\"</code>"))
             #expect(sheet.contains("<dd><code>ffc52b5a9ea0dc40bfd1f0fcb5af89757bd8376c</code></dd>"))
         }
     }
