@@ -276,7 +276,7 @@ extension BuiltInTheme {
 <section class="sheet-verdict">
 <h2>Verdict</h2>
 {{> partials/verdict}}
-{{#verdict}}{{^empty(reasons)}}<ul class="reasons">
+{{#verdict}}{{^empty(reasons)}}<ul class="reasons sheet-reasons">
 {{#reasons}}<li>{{why}}</li>
 {{/reasons}}{{#moreReasons}}<li class="more-reasons">{{moreReasons}}: see the run page.</li>
 {{/moreReasons}}</ul>{{/empty(reasons)}}{{/verdict}}

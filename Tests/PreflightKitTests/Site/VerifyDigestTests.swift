@@ -73,6 +73,15 @@ struct VerifyDigestTests {
         let reportJSON = try Data(contentsOf: URL(fileURLWithPath: site + "/runs/r1/report.json"))
         #expect(digests == [["run": "r1", "evidence": current, "report": ContentKeys.hash(reportJSON)]])
 
+        // The stale approval, on the run page and the sheet, with what changed since.
+        let page = try String(contentsOfFile: site + "/runs/r1/index.html", encoding: .utf8)
+        #expect(page.contains("<td>Approved <span class=\"signoff-mark\">(approved an earlier state)</span><ul class=\"changed-since\"><li>Smoke tests: pending → fail</li></ul></td><td>Alex</td>"), "\(page)")
+        #expect(page.contains("Evidence digest: <code class=\"digest-short\">\(EvidenceDigest.shortForm(current))</code> <code>\(current)</code>"))
+        let sheet = try String(contentsOfFile: site + "/runs/r1/signoff.html", encoding: .utf8)
+        #expect(sheet.contains("<tr class=\"binding-stale\"><th scope=\"row\">Technical Lead</th><td class=\"signer\">Alex</td><td class=\"decision\">Approved<span class=\"signoff-mark\">approved an earlier state</span></td>"), "\(sheet)")
+        #expect(sheet.contains("<li>Technical Lead approved an earlier state (Alex) and must approve the current one; changed since: Smoke tests: pending → fail</li>"))
+        #expect(!sheet.contains("sign-off/technical-lead"))
+
         let now = try ws.run(["verify", String(current.prefix(16)), "--site", site])
         #expect(now.status == 0, "\(now.stderr)")
         #expect(now.stdout.contains("current: this is still the run's evidence"))
