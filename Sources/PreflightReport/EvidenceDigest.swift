@@ -27,8 +27,9 @@ package enum EvidenceDigest {
     }
 
     /// The canonical bytes: sorted keys, no whitespace, no trailing newline.
-    package static func canonicalJSON(run: RunManifest, checklist: ChecklistReference, items: [ItemReport]) -> [UInt8] {
-        let derived = signoffDerived(items)
+    /// `derived` is `signoffDerived(items)` when the caller has it already.
+    package static func canonicalJSON(run: RunManifest, checklist: ChecklistReference, items: [ItemReport], derived: [Bool]? = nil) -> [UInt8] {
+        let derived = derived ?? signoffDerived(items)
         var json = JSONBuilder()
         json.beginObject()
         json.key("checklist")
@@ -52,8 +53,8 @@ package enum EvidenceDigest {
     }
 
     /// Lowercase hex SHA-256 of the canonical bytes.
-    package static func digest(run: RunManifest, checklist: ChecklistReference, items: [ItemReport]) -> String {
-        ContentKeys.hash(Data(canonicalJSON(run: run, checklist: checklist, items: items)))
+    package static func digest(run: RunManifest, checklist: ChecklistReference, items: [ItemReport], derived: [Bool]? = nil) -> String {
+        ContentKeys.hash(Data(canonicalJSON(run: run, checklist: checklist, items: items, derived: derived)))
     }
 
     /// The item states a signer sees, item id → state letter (sign-off-derived items left out).
@@ -156,45 +157,5 @@ package enum EvidenceDigest {
         if let summary = result.summary { json.key("summary"); json.string(summary) }
         if let validFor = result.validFor { json.key("valid_for"); json.string(validFor.text) }
         json.endObject()
-    }
-}
-
-/// An item whose state differs from what a signer saw; `now` is nil for an item gone from the checklist.
-package struct ItemChange: Sendable, Codable, Equatable {
-    package var item: String
-    package var text: String
-    package var was: ItemState?
-    package var now: ItemState?
-
-    package init(item: String, text: String, was: ItemState?, now: ItemState?) {
-        self.item = item
-        self.text = text
-        self.was = was
-        self.now = now
-    }
-
-    /// "Backups verified: pass → fail".
-    package var words: String {
-        "\(text): \(was?.rawValue ?? "not listed") → \(now?.rawValue ?? "removed")"
-    }
-}
-
-extension ItemState {
-    /// One letter per state, as sign-off records keep the states a signer saw.
-    package var letter: String {
-        switch self {
-        case .pass: "p"
-        case .fail: "f"
-        case .warn: "w"
-        case .skip: "s"
-        case .waived: "v"
-        case .done: "d"
-        case .pending: "n"
-        }
-    }
-
-    package init?(letter: String) {
-        guard let state = ItemState.allCases.first(where: { $0.letter == letter }) else { return nil }
-        self = state
     }
 }

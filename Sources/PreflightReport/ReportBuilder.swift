@@ -74,7 +74,7 @@ package struct ReportBuilder: Sendable {
         }
         settleAll(derivedOnes: false, signoffs: [])
         let checklistReference = ChecklistReference(name: checklist.name, title: checklist.title)
-        let evidence = EvidenceDigest.digest(run: input.manifest, checklist: checklistReference, items: items)
+        let evidence = EvidenceDigest.digest(run: input.manifest, checklist: checklistReference, items: items, derived: derived)
         let signoffs = bind(signoffStatuses(input.signoffs), to: evidence, items: items)
         settleAll(derivedOnes: true, signoffs: signoffs)
         for position in items.indices { items[position].criterion = criterion(items[position]) }

@@ -23,9 +23,9 @@ struct SignDigestTests {
                    + (digest.map { ["--digest", $0] } ?? []), env: ["PREFLIGHT_NOW": now])
     }
 
+    /// The sign-off record files of the run folder `run` (under the workspace's `runs/`).
     func signoffFiles(_ ws: Workspace, _ run: String) -> [String] {
-        ws.dir.files(in: (run as NSString).lastPathComponent.isEmpty ? run : "runs/" + (run as NSString).lastPathComponent)
-            .filter { $0.hasPrefix("signoff-") }
+        ws.dir.files(in: "runs/" + (run as NSString).lastPathComponent).filter { $0.hasPrefix("signoff-") }
     }
 
     @Test func signRecordsTheDigestAndTheStatesTheSignerSaw() throws {
