@@ -242,9 +242,9 @@ extension BuiltInTheme {
 {{#signoffs}}<tr class="decision-{{decisionCSS}} binding-{{markCSS}}"><th scope="row"><a href="#{{anchor}}">{{role}}</a></th><td>{{#decision}}{{decision}}{{/decision}}{{^decision}}Not signed{{/decision}}{{#mark}} <span class="signoff-mark">({{mark}})</span>{{/mark}}{{^empty(changes)}}<ul class="changed-since">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/empty(changes)}}</td><td>{{name}}</td><td>{{date}}</td><td>{{comment}}</td></tr>{{/signoffs}}
 </tbody>
 </table>
-<p class="evidence-digest">Evidence digest: <code class="digest-short">{{evidenceShort}}</code> <code>{{evidenceDigest}}</code>. An approval counts toward GO only while this is the evidence it was given on.</p>
 {{/empty(signoffs)}}
 {{#empty(signoffs)}}<p>This checklist has no sign-off roles.</p>{{/empty(signoffs)}}
+<p class="evidence-digest">Evidence digest: <code class="digest-short">{{evidenceShort}}</code> <code>{{evidenceDigest}}</code>: the checklist, every item's state and deciding result, and the waivers. A decision counts toward GO only while this is the evidence it was made on.</p>
 </section>
 
 <section class="checklist-block" aria-labelledby="checklist-heading">

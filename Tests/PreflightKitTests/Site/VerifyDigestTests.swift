@@ -76,7 +76,7 @@ struct VerifyDigestTests {
         // The stale approval, on the run page and the sheet, with what changed since.
         let page = try String(contentsOfFile: site + "/runs/r1/index.html", encoding: .utf8)
         #expect(page.contains("<td>Approved <span class=\"signoff-mark\">(approved an earlier state)</span><ul class=\"changed-since\"><li>Smoke tests: pending → fail</li></ul></td><td>Alex</td>"), "\(page)")
-        #expect(page.contains("Evidence digest: <code class=\"digest-short\">\(EvidenceDigest.shortForm(current))</code> <code>\(current)</code>"))
+        #expect(page.contains("Evidence digest: <code class=\"digest-short\">\(EvidenceDigest.shortForm(current))</code> <code>\(current)</code>: the checklist, every item's state and deciding result, and the waivers."))
         let sheet = try String(contentsOfFile: site + "/runs/r1/signoff.html", encoding: .utf8)
         #expect(sheet.contains("<tr class=\"binding-stale\"><th scope=\"row\">Technical Lead</th><td class=\"signer\">Alex</td><td class=\"decision\">Approved<span class=\"signoff-mark\">approved an earlier state</span></td>"), "\(sheet)")
         #expect(sheet.contains("<li>Technical Lead approved an earlier state (Alex) and must approve the current one; changed since: Smoke tests: pending → fail</li>"))
