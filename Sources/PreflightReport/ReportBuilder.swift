@@ -75,7 +75,7 @@ package struct ReportBuilder: Sendable {
         settleAll(derivedOnes: false, signoffs: [])
         let checklistReference = ChecklistReference(name: checklist.name, title: checklist.title)
         let evidence = EvidenceDigest.digest(run: input.manifest, checklist: checklistReference, items: items, derived: derived)
-        let signoffs = bind(signoffStatuses(input.signoffs), to: evidence, items: items)
+        let signoffs = bind(signoffStatuses(input.signoffs, requireSigned: input.requireSignedSignoffs), to: evidence, items: items)
         settleAll(derivedOnes: true, signoffs: signoffs)
         for position in items.indices { items[position].criterion = criterion(items[position]) }
 
@@ -168,17 +168,20 @@ package struct ReportBuilder: Sendable {
     }
 
     /// One status per role of the checklist; the newest decision decides, file order breaks ties.
-    package func signoffStatuses(_ records: [Signoff]) -> [SignoffStatus] {
+    /// With `requireSigned`, only verified decisions decide (the others stay listed).
+    package func signoffStatuses(_ records: [Signoff], requireSigned: Bool = false) -> [SignoffStatus] {
         checklist.items.indices.compactMap { index in
             guard checklist.items[index].kind == .signoff, let role = checklist.items[index].role else { return nil }
             let mine = records.filter { $0.role == role }
             var status = SignoffStatus(role: role, item: checklist.items[index].id, decision: nil, name: nil, at: nil,
                                        comment: nil, records: mine)
-            if let latest = mine.reduce(nil as Signoff?, { best, next in best.map { next.at >= $0.at ? next : $0 } ?? next }) {
+            let counted = requireSigned ? mine.filter { $0.signatureStatus?.isVerified == true } : mine
+            if let latest = counted.reduce(nil as Signoff?, { best, next in best.map { next.at >= $0.at ? next : $0 } ?? next }) {
                 status.decision = latest.decision
                 status.name = latest.name
                 status.at = latest.at
                 status.comment = latest.comment
+                status.signature = latest.signatureStatus
             }
             return status
         }

@@ -68,10 +68,13 @@ package enum ReportFormatter {
     }
 
     package static func signoffText(_ status: SignoffStatus) -> String {
-        guard let decision = status.decision else { return "not signed" }
+        guard let decision = status.decision else {
+            return status.records.isEmpty ? "not signed" : "no verified decision (\(count(status.records.count, "unverified decision")))"
+        }
         let verb = decision == .approve ? "approved" : "rejected"
         let comment = status.comment.map { " — \($0)" } ?? ""
-        return "\(verb) by \(status.name ?? "?") on \(status.at?.display ?? "?")\(comment)\(bindingText(status))"
+        let signature = status.signature.map { " [\($0.words)]" } ?? ""
+        return "\(verb) by \(status.name ?? "?") on \(status.at?.display ?? "?")\(comment)\(bindingText(status))\(signature)"
     }
 
     /// " [approved an earlier state; changed since: …]", " [unbound: …]" or nothing for a current decision.

@@ -158,6 +158,8 @@ extension Signoff {
         if let itemStates { json.key("item_states"); json.stringMap(itemStates) }
         json.key("name"); json.string(name)
         json.key("role"); json.string(role)
+        if let signature { json.key("signature"); json.string(signature) }
+        if let signatureStatus { json.key("signature_status"); json.string(signatureStatus.words) }
         json.key("source"); source.write(&json)
         json.endObject()
     }
@@ -184,6 +186,7 @@ extension SignoffStatus {
         if let name { json.key("name"); json.string(name) }
         json.key("records"); json.array(records) { $0.write(&$1) }
         json.key("role"); json.string(role)
+        if let signature { json.key("signature"); json.string(signature.words) }
         json.endObject()
     }
 }

@@ -166,12 +166,14 @@ package struct SignoffStatus: Sendable, Codable, Equatable {
     package var binding: SignoffBinding?
     /// For a stale decision: the items whose state changed since (empty when the signer's states were not recorded).
     package var changes: [ItemChange]
+    /// How the newest decision's signature checked out; nil when the project does not check signatures.
+    package var signature: SignoffSignature.Status?
 
     /// A stale approval does not count toward GO; a stale rejection still vetoes.
     package var isStaleApproval: Bool { decision == .approve && binding == .stale }
 
     package enum CodingKeys: String, CodingKey {
-        case role, item, decision, name, at, comment, records, binding
+        case role, item, decision, name, at, comment, records, binding, signature
         case evidenceDigest = "evidence_digest", changes = "changed_since"
     }
 

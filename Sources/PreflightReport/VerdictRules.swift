@@ -39,6 +39,9 @@ package enum VerdictRules {
             case .reject?:
                 let comment = status.comment.map { ": \($0)" } ?? ""
                 blocking.append(.init(item: status.item, why: "\(status.role) rejected (\(status.name ?? "unnamed"))\(comment)"))
+            case nil where !status.records.isEmpty:
+                // Only under require_signed_signoffs: decisions without a verified signature do not count.
+                missing.append(.init(item: status.item, why: "\(status.role) has no verified decision (\(ReportFormatter.count(status.records.count, "unverified decision")) not counted)"))
             case nil:
                 missing.append(.init(item: status.item, why: "\(status.role) has not signed off"))
             case .approve? where status.binding == .stale:

@@ -78,6 +78,8 @@ package enum SignoffField: String, RecordField {
     /// states the signer saw, item id → one letter (`ItemStateLetter`), for listing what changed since.
     case evidenceDigest = "evidence_digest"
     case itemStates = "item_states"
+    /// Optional: an OpenSSH signature (`-----BEGIN SSH SIGNATURE-----`) over the decision (`SignoffSignature.payload`).
+    case signature
 
     package static let required: [SignoffField] = [.role, .name, .decision, .at]
 }

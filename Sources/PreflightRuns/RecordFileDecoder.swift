@@ -131,9 +131,13 @@ package struct RecordFileDecoder {
             }
             if !bad.isEmpty { states = map.filter { !bad.contains($0.key) } }
         }
+        let signature = reader.string(.signature)
+        if let signature, !signature.hasPrefix("-----BEGIN SSH SIGNATURE-----") {
+            reader.warn("\(at).\(SignoffField.signature.rawValue): not an OpenSSH signature (-----BEGIN SSH SIGNATURE-----), so the decision is not verified")
+        }
         guard finish(reader), let role, let name, let decision, let time else { return }
         signoffs.append(Signoff(role: role, name: name, decision: decision, at: time, comment: comment, evidenceDigest: digest,
-                                itemStates: states, source: RecordSource(run: manifest.id, file: file, path: at)))
+                                itemStates: states, signature: signature, source: RecordSource(run: manifest.id, file: file, path: at)))
     }
 
     package init(file: String, path: String, manifest: RunManifest, resolver: ItemResolver, roles: [String], results: [ProbeResult] = [], waivers: [Waiver] = [], signoffs: [Signoff] = [], problems: [Diagnostic] = []) {

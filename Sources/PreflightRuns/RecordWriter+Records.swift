@@ -50,9 +50,10 @@ package struct SignoffRecord: Encodable, Sendable, Equatable {
     package var comment: String?
     package var evidenceDigest: String?
     package var itemStates: [String: String]?
+    package var signature: String?
 
     package init(role: String, name: String, decision: Signoff.Decision, at: Timestamp, comment: String? = nil,
-                 evidenceDigest: String? = nil, itemStates: [String: String]? = nil) {
+                 evidenceDigest: String? = nil, itemStates: [String: String]? = nil, signature: String? = nil) {
         self.role = role
         self.name = name
         self.decision = decision
@@ -60,6 +61,7 @@ package struct SignoffRecord: Encodable, Sendable, Equatable {
         self.comment = comment
         self.evidenceDigest = evidenceDigest
         self.itemStates = itemStates
+        self.signature = signature
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import PreflightSupport
 import PreflightChecklist
 
@@ -158,15 +159,24 @@ package struct Signoff: Sendable, Codable, Equatable {
     package var evidenceDigest: String?
     /// The item states the signer saw, item id → state letter; nil when not recorded.
     package var itemStates: [String: String]?
+    /// The armored OpenSSH signature, as recorded.
+    package var signature: String?
+    /// How the signature checked out; nil when the project does not check signatures.
+    package var signatureStatus: SignoffSignature.Status?
     package var source: RecordSource
 
     package enum CodingKeys: String, CodingKey {
-        case role, name, decision, at, comment, source
-        case evidenceDigest = "evidence_digest", itemStates = "item_states"
+        case role, name, decision, at, comment, source, signature
+        case evidenceDigest = "evidence_digest", itemStates = "item_states", signatureStatus = "signature_status"
+    }
+
+    /// The text its signature must cover.
+    package func payload(run: String) -> Data {
+        SignoffSignature.payload(run: run, role: role, name: name, decision: decision.rawValue, at: at, evidence: evidenceDigest)
     }
 
     package init(role: String, name: String, decision: Decision, at: Timestamp, comment: String?,
-                 evidenceDigest: String? = nil, itemStates: [String: String]? = nil, source: RecordSource) {
+                 evidenceDigest: String? = nil, itemStates: [String: String]? = nil, signature: String? = nil, source: RecordSource) {
         self.role = role
         self.name = name
         self.decision = decision
@@ -174,6 +184,7 @@ package struct Signoff: Sendable, Codable, Equatable {
         self.comment = comment
         self.evidenceDigest = evidenceDigest
         self.itemStates = itemStates
+        self.signature = signature
         self.source = source
     }
 }

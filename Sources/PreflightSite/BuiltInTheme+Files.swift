@@ -239,7 +239,7 @@ extension BuiltInTheme {
 <table class="signoffs">
 <thead><tr><th scope="col">Role</th><th scope="col">Decision</th><th scope="col">Name</th><th scope="col">Date</th><th scope="col">Comment</th></tr></thead>
 <tbody>
-{{#signoffs}}<tr class="decision-{{decisionCSS}} binding-{{markCSS}}"><th scope="row"><a href="#{{anchor}}">{{role}}</a></th><td>{{#decision}}{{decision}}{{/decision}}{{^decision}}Not signed{{/decision}}{{#mark}} <span class="signoff-mark">({{mark}})</span>{{/mark}}{{^empty(changes)}}<ul class="changed-since">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/empty(changes)}}</td><td>{{name}}</td><td>{{date}}</td><td>{{comment}}</td></tr>{{/signoffs}}
+{{#signoffs}}<tr class="decision-{{decisionCSS}} binding-{{markCSS}}"><th scope="row"><a href="#{{anchor}}">{{role}}</a></th><td>{{#decision}}{{decision}}{{/decision}}{{^decision}}Not signed{{/decision}}{{#mark}} <span class="signoff-mark">({{mark}})</span>{{/mark}}{{#signature}} <span class="signature-mark signature-{{signatureCSS}}">({{signature}})</span>{{/signature}}{{^empty(changes)}}<ul class="changed-since">{{#changes}}<li>{{.}}</li>{{/changes}}</ul>{{/empty(changes)}}</td><td>{{name}}</td><td>{{date}}</td><td>{{comment}}</td></tr>{{/signoffs}}
 </tbody>
 </table>
 {{/empty(signoffs)}}
@@ -333,7 +333,7 @@ extension BuiltInTheme {
 <table class="signature-table">
 <thead><tr><th scope="col">Role</th><th scope="col">Name</th><th scope="col">Decision</th><th scope="col">Date</th><th scope="col">Signature</th></tr></thead>
 <tbody>
-{{#signoffs}}<tr class="binding-{{markCSS}}"><th scope="row">{{role}}</th><td class="signer">{{name}}</td><td class="decision">{{#decision}}{{decision}}{{/decision}}{{^decision}}<span class="choice">☐ Approve</span> <span class="choice">☐ Reject</span>{{/decision}}{{#mark}}<span class="signoff-mark">{{mark}}</span>{{/mark}}{{^decision}}<span class="signoff-mark">unsigned</span>{{/decision}}</td><td class="date">{{date}}</td><td class="signature-line"><span class="signature-space"></span></td></tr>{{/signoffs}}
+{{#signoffs}}<tr class="binding-{{markCSS}}"><th scope="row">{{role}}</th><td class="signer">{{name}}</td><td class="decision">{{#decision}}{{decision}}{{/decision}}{{^decision}}<span class="choice">☐ Approve</span> <span class="choice">☐ Reject</span>{{/decision}}{{#mark}}<span class="signoff-mark">{{mark}}</span>{{/mark}}{{#signature}}<span class="signoff-mark signature-{{signatureCSS}}">{{signature}}</span>{{/signature}}{{^decision}}<span class="signoff-mark">unsigned</span>{{/decision}}</td><td class="date">{{date}}</td><td class="signature-line"><span class="signature-space"></span></td></tr>{{/signoffs}}
 </tbody>
 </table>
 {{/empty(signoffs)}}
@@ -618,7 +618,8 @@ td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: 
   details > *:not(summary) { display: block; }
 }
 .signoff-mark { font-style: italic; }
-.binding-stale .signoff-mark { color: var(--fail); font-weight: 700; }
+.binding-stale .signoff-mark, .signature-invalid { color: var(--fail); font-weight: 700; }
+.signature-mark { font-style: italic; overflow-wrap: anywhere; }
 .changed-since { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: 0.85rem; }
 .evidence-digest code { overflow-wrap: anywhere; }
 
@@ -658,7 +659,8 @@ td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: 
 /* Table cells ignore min-width: the space inside holds the signature cell at 60 × 15 mm at least. */
 .signature-space { display: inline-block; width: 60mm; height: 14mm; }
 .signoff-mark { display: block; font-size: 0.75rem; font-style: italic; }
-.binding-stale .signoff-mark { color: var(--fail); font-weight: 700; }
+.binding-stale .signoff-mark, .signoff-mark.signature-invalid { color: var(--fail); font-weight: 700; }
+.signoff-mark.signature-verified { overflow-wrap: anywhere; }
 .sheet-evidence { margin: 0.1rem 0 0.3rem; font-size: 0.85rem; }
 .digest-short { font-weight: 700; white-space: nowrap; }
 .sheet-footer { margin-top: 0.8rem; font-size: 0.75rem; border-top: 1px solid var(--line); padding-top: 0.3rem; }
@@ -1079,6 +1081,11 @@ td.s-fail { background: var(--nogo-bg); } td.s-warn, td.s-pending { background: 
           "n"
         ]
       }
+    },
+    "signature": {
+      "description": "Optional OpenSSH signature (ssh-keygen -Y sign, namespace preflight-signoff-<role slug>) over the decision's canonical text: run, role, name, decision, at and evidence_digest. preflight sign --key writes it; builds and reports check it against the project's allowed_signers file.",
+      "type": "string",
+      "pattern": "^-----BEGIN SSH SIGNATURE-----"
     }
   }
 }

@@ -170,6 +170,13 @@ extension SignoffRowView {
             markCSS = "unsigned"
         }
         changes = status.changes.map(\.words)
+        signature = status.signature?.words
+        switch status.signature {
+        case .verified?: signatureCSS = "verified"
+        case .invalid?: signatureCSS = "invalid"
+        case .unsigned?: signatureCSS = "unsigned"
+        case nil: signatureCSS = "none"
+        }
     }
 }
 

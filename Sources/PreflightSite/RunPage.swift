@@ -117,6 +117,9 @@ struct SignoffRowView: ViewModel {
     var markCSS: String
     /// For a stale decision: each item changed since, in words.
     var changes: [String]
+    /// "verified: … (SHA256:…)", "unsigned" or "invalid: …" where the project checks signatures.
+    var signature: String?
+    var signatureCSS: String
 }
 
 /// What changed since the previous run of the stream.

@@ -176,7 +176,10 @@ struct RunPipeline {
         // The heading words decide item kinds, so they are part of what the checklist means.
         let words = [library.options.goHeadings, library.options.noGoHeadings, library.options.signoffHeadings]
             .map { $0.joined(separator: "\u{1F}") }
-        return ContentKeys.combine([checklist.name, ContentKeys.hash(data)] + words)
+        // Who may sign, and whether only signed decisions count, decide every report's sign-offs.
+        let policy = archive.signoffPolicy
+        let signers = policy.allowedSigners.map { ContentKeys.hash(FileManager.default.contents(atPath: $0) ?? Data()) } ?? "-"
+        return ContentKeys.combine([checklist.name, ContentKeys.hash(data)] + words + [signers, policy.requireSigned ? "signed" : "-"])
     }
 
     private func outputsIntact(_ id: String, _ fingerprint: String) -> Bool {

@@ -446,6 +446,8 @@ extension SignoffRowView {
         case "mark": return Lookup.optional(self.mark)
         case "markCSS": return self.markCSS
         case "changes": return self.changes
+        case "signature": return Lookup.optional(self.signature)
+        case "signatureCSS": return self.signatureCSS
         default: return nil
         }
     }

@@ -684,6 +684,8 @@ extension SignoffRowView: ShapedModel {
         shape.add(self.mark)
         shape.add(self.markCSS)
         shape.add(self.changes)
+        shape.add(self.signature)
+        shape.add(self.signatureCSS)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -698,6 +700,8 @@ extension SignoffRowView: ShapedModel {
         children["mark"] = tokens.placeholder(self.mark)
         children["markCSS"] = tokens.placeholder(self.markCSS)
         children["changes"] = tokens.placeholder(self.changes)
+        children["signature"] = tokens.placeholder(self.signature)
+        children["signatureCSS"] = tokens.placeholder(self.signatureCSS)
         return PlaceholderModel(children)
     }
 }

@@ -26,6 +26,8 @@ struct SignCommand: ParsableCommand {
     @Option(help: "Optional comment.") var comment: String?
     @Option(help: "The evidence digest printed on the sheet (at least 8 hex digits): refuse unless it is still current.")
     var digest: String?
+    @Option(help: "An SSH private key to sign the decision with (ssh-keygen -Y sign), e.g. ~/.ssh/id_ed25519.")
+    var key: String?
     @OptionGroup var content: ContentOptions
 
     func run() throws {
@@ -36,7 +38,7 @@ struct SignCommand: ParsableCommand {
             Output.print(diagnostics: [.error(target.trimmed, "'\(role)' is not a sign-off role of '\(checklist.name)' (\(known))")])
             throw ExitCode(1)
         }
-        let archive = RunArchive.scan(target.archive)
+        let archive = try target.scanArchive(content)
         let report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
         if let digest { try check(digest, against: report) }
         let decided: Signoff.Decision = switch decision {
@@ -44,8 +46,18 @@ struct SignCommand: ParsableCommand {
         case .reject: .reject
         }
         let now = Timestamp.now
-        let record = SignoffRecord(role: canonical, name: name, decision: decided, at: now, comment: comment,
+        var record = SignoffRecord(role: canonical, name: name, decision: decided, at: now, comment: comment,
                                    evidenceDigest: report.evidenceDigest, itemStates: EvidenceDigest.states(report.items))
+        if let key {
+            let payload = SignoffSignature.payload(run: manifest.id, role: canonical, name: name, decision: decided.rawValue, at: now,
+                                                   evidence: report.evidenceDigest)
+            do {
+                record.signature = try SignoffSignature.sign(payload, role: canonical, key: key)
+            } catch {
+                Output.print(diagnostics: [error])
+                throw ExitCode(1)
+            }
+        }
         try ItemReference.write(runDir: target.trimmed) { try RecordWriter.write(signoff: record, into: $0, now: now) }
     }
 

@@ -50,7 +50,8 @@ struct VerifyCommand: ParsableCommand {
         } else {
             var settings = try content.settings()
             settings.set(.runs, path: runs, flag: "--runs")
-            let archive = RunArchive.scan(settings.string(.runs))
+            var archive = RunArchive.scan(settings.string(.runs))
+            archive.signoffPolicy = settings.signoffPolicy
             matches = DigestLookup.inArchive(prefix, archive: archive, library: try content.library(settings))
             place = "runs archive \(archive.directory)"
         }
@@ -78,7 +79,7 @@ struct VerifyCommand: ParsableCommand {
         } else {
             let target = try RunDirArgument.parse([path])
             let (manifest, checklist) = try target.load(content)
-            let archive = RunArchive.scan(target.archive)
+            let archive = try target.scanArchive(content)
             let report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
             data = ReportDigest.canonicalJSON(report, archive: archive.directory)
         }
