@@ -125,3 +125,28 @@ extension SignedSignoffTests {
         #expect(try signoffs(ws, run)["Security Lead"]?.hasPrefix("invalid: ") == true)
     }
 }
+
+extension SignedSignoffTests {
+    @Test func theSiteShowsEachDecisionsSignatureAndRebuildsWhenTheSignersChange() throws {
+        let ws = try Self.workspace()
+        let run = try ws.startRun(id: "r1")
+        #expect(try sign(ws, run, "Security Lead", key: "priya").status == 0)
+        #expect(try sign(ws, run, "Technical Lead", key: nil, name: "Dan").status == 0)
+        let site = ws.dir.url("site")
+        let build = { try ws.run(["build", "--content", ws.content, "--runs", ws.runs, "--output", site, "--quiet"]) }
+        #expect(try build().status == 0)
+        var page = try String(contentsOfFile: site + "/runs/r1/index.html", encoding: .utf8)
+        #expect(page.contains("<span class=\"signature-mark signature-verified\">(verified: priya@example.com (SHA256:"), "\(page)")
+        #expect(page.contains("<span class=\"signature-mark signature-unsigned\">(unsigned)</span>"))
+        let sheet = try String(contentsOfFile: site + "/runs/r1/signoff.html", encoding: .utf8)
+        #expect(sheet.contains("<span class=\"signoff-mark signature-unsigned\">unsigned</span>"))
+        #expect(sheet.contains("<span class=\"signoff-mark signature-verified\">verified: priya@example.com (SHA256:"))
+
+        // Priya is struck from allowed_signers: the next (incremental) build says so.
+        let dan = try ws.dir.read("dan.pub").trimmingCharacters(in: .whitespacesAndNewlines)
+        try ws.dir.write("content/allowed_signers", "dan@example.com \(dan)\n")
+        #expect(try build().status == 0)
+        page = try String(contentsOfFile: site + "/runs/r1/index.html", encoding: .utf8)
+        #expect(page.contains("<span class=\"signature-mark signature-invalid\">(invalid: the signer&#39;s key is not in allowed_signers)</span>"), "\(page)")
+    }
+}
