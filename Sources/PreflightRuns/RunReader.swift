@@ -82,8 +82,14 @@ package enum RunReader {
         if policy.isActive {
             for index in input.signoffs.indices {
                 let signoff = input.signoffs[index]
-                input.signoffs[index].signatureStatus = SignoffSignature.verify(
+                let status = SignoffSignature.verify(
                     signoff.payload(run: manifest.id), signature: signoff.signature, role: signoff.role, allowedSigners: policy.allowedSigners)
+                input.signoffs[index].signatureStatus = status
+                // Kept and shown as invalid, and reported: a forged or misfiled decision must not pass unnoticed.
+                if case .invalid(let why) = status {
+                    input.problems.append(.warning((folder as NSString).appendingPathComponent(signoff.source.file),
+                                                   "\(signoff.source.path).\(SignoffField.signature.rawValue): invalid signature: \(why)"))
+                }
             }
         }
         return input

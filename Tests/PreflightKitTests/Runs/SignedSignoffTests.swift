@@ -86,6 +86,8 @@ struct SignedSignoffTests {
         #expect(text.contains("\"name\" : \"Priya\""), "\(text)")
         try text.replacingOccurrences(of: "\"name\" : \"Priya\"", with: "\"name\" : \"Eve\"").write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try signoffs(ws, run)["Security Lead"] == "invalid: bad signature or a signature over other data")
+        let report = try ws.report(run)
+        #expect(report.stderr.contains("\(path): warning: $.signoffs[0].signature: invalid signature: bad signature or a signature over other data"), "\(report.stderr)")
     }
 
     @Test func requireSignedSignoffsCountsOnlyVerifiedDecisions() throws {
