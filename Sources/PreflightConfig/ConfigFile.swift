@@ -94,6 +94,9 @@ enum ConfigFile {
             guard raw?.type == .int, let number = raw?.int else { return wrong("an integer") }
             if number < least { return bad("must be at least \(least), found \(number)") }
             return .success(.int(number))
+        case .flag:
+            guard raw?.type == .bool, let flag = raw?.bool else { return wrong("true or false") }
+            return .success(.bool(flag))
         }
     }
 

@@ -19,6 +19,8 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
         case count(atLeast: Int)
         /// A positive ISO-8601 duration such as "P14D" or "PT36H".
         case duration
+        /// true or false.
+        case flag
     }
 
     package let table: String
@@ -50,6 +52,8 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
     package static let publicDir = ConfigKey("paths", "public", .text, .string("Public"), "Static files overriding the built-in ones, file by file.")
     package static let schema = ConfigKey("paths", "schema", .text, .string("schema"), "JSON Schemas copied into the site's schema/.")
     package static let output = ConfigKey("paths", "output", .text, .string("_site"), "The site folder.")
+    package static let allowedSigners = ConfigKey("paths", "allowed_signers", .text, .string("content/allowed_signers"),
+                                                  "Who may sign decisions, and for which roles (OpenSSH allowed_signers); used when it exists.")
     package static let cache = ConfigKey("paths", "cache", .text, nil,
                                          "Build caches, one subfolder per output folder (default: .preflight-cache beside the output).")
     // [site]
@@ -67,6 +71,8 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
                                                 "… No-Go criteria.")
     package static let signoffHeadings = ConfigKey("checklist", "signoff_headings", .list(nonEmpty: true),
                                                    .strings(["Sign-Off", "Signoff"]), "… sign-off roles.")
+    package static let requireSignedSignoffs = ConfigKey("checklist", "require_signed_signoffs", .flag, .bool(false),
+                                                         "Only decisions with a verified SSH signature count toward the verdict.")
     // [history]
     package static let flakyFlips = ConfigKey("history", "flaky_flips", .count(atLeast: 1), .int(3),
                                               "An item is flaky when it flips between pass and fail this often…")
@@ -87,9 +93,9 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
 
     /// Every key, in the order of the file and of `preflight config`.
     package static let all: [ConfigKey] = [
-        content, runs, templates, publicDir, schema, output, cache,
+        content, runs, templates, publicDir, schema, output, allowedSigners, cache,
         title, baseURL, paper, environments,
-        goHeadings, noGoHeadings, signoffHeadings,
+        goHeadings, noGoHeadings, signoffHeadings, requireSignedSignoffs,
         flakyFlips, flakyWindow, longFailingRuns, matrixRuns, sparklineRuns, chartPoints, timeToGreenRows, pageSize,
         staleAfter,
     ]
@@ -103,6 +109,7 @@ package enum ConfigValue: Sendable, Hashable {
     case string(String)
     case strings([String])
     case int(Int)
+    case bool(Bool)
 
     /// As TOML writes it: how `preflight config` prints values.
     package var toml: String {
@@ -110,12 +117,14 @@ package enum ConfigValue: Sendable, Hashable {
         case .string(let text): return Self.quote(text)
         case .strings(let list): return "[" + list.map(Self.quote).joined(separator: ", ") + "]"
         case .int(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
         }
     }
 
     package var string: String? { if case .string(let text) = self { text } else { nil } }
     package var strings: [String]? { if case .strings(let list) = self { list } else { nil } }
     package var int: Int? { if case .int(let number) = self { number } else { nil } }
+    package var bool: Bool? { if case .bool(let flag) = self { flag } else { nil } }
 
     static func quote(_ text: String) -> String {
         var out = "\""

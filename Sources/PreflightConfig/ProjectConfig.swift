@@ -5,6 +5,7 @@ import PreflightChecklist
 import PreflightReport
 import PreflightHistory
 import PreflightSite
+import PreflightRuns
 
 /// A project's effective settings: command-line flags over `preflight.toml` over the defaults,
 /// each value with where it came from.
@@ -80,6 +81,14 @@ package struct ProjectConfig: Sendable {
                        timeToGreenRows: int(.timeToGreenRows), pageSize: int(.pageSize))
     }
 
+    /// How sign-off signatures are checked: the allowed_signers file when it exists (or was named), and the requirement.
+    package var signoffPolicy: SignoffPolicy {
+        let path = string(.allowedSigners)
+        let named = values[.allowedSigners] != nil
+        return SignoffPolicy(allowedSigners: named || FileManager.default.fileExists(atPath: path) ? path : nil,
+                             requireSigned: (value(.requireSignedSignoffs)?.bool) ?? false)
+    }
+
     /// Everything a site build needs.
     package var siteOptions: SiteOptions {
         // A theme folder named by a flag or the file must exist; the default one may be absent.
@@ -93,6 +102,7 @@ package struct ProjectConfig: Sendable {
         options.checklist = checklistOptions
         options.history = historyOptions
         options.staleAfter = ISODuration(string(.staleAfter)) ?? options.staleAfter
+        options.signoffPolicy = signoffPolicy
         return options
     }
 
@@ -132,6 +142,7 @@ package struct ProjectConfig: Sendable {
             case .string(let text)?: json.string(text)
             case .strings(let list)?: json.array(list) { $1.string($0) }
             case .int(let number)?: json.int(number)
+            case .bool(let flag)?: json.bool(flag)
             case nil: json.null()
             }
             json.endObject()

@@ -26,6 +26,10 @@ package struct RunSummary: Sendable, Equatable {
     /// ascending. Leaves need no such mark, and parents with their own probe are rare, so this
     /// is usually empty: a bitset over every item would cost each of 10,000 runs for nothing.
     package var ownResults: [Int]
+    /// The run's evidence digest, and the SHA-256 of its report.json once the site has written it
+    /// (empty before): index.json lists both, so `verify DIGEST` works from a published site.
+    package var evidenceDigest: String
+    package var reportDigest: String
 
     package init(_ report: RunReport, checklist: Checklist) {
         run = report.run
@@ -40,6 +44,8 @@ package struct RunSummary: Sendable, Equatable {
         states = report.items.map(\.state)
         criteria = report.items.map(\.criterion)
         problems = report.problems
+        evidenceDigest = report.evidenceDigest
+        reportDigest = ""
         // By index: iterating the items would copy each (a retain per field).
         let items = report.items
         ownResults = checklist.items.indices.filter { index in
@@ -48,7 +54,8 @@ package struct RunSummary: Sendable, Equatable {
     }
 
     package init(run: RunManifest, verdict: Verdict, reasons: [VerdictReason], readiness: Double, counts: [String: Int],
-         sectionReadiness: [Double?], states: [ItemState], criteria: [CriterionStatus?], problems: [Diagnostic], ownResults: [Int] = []) {
+         sectionReadiness: [Double?], states: [ItemState], criteria: [CriterionStatus?], problems: [Diagnostic], ownResults: [Int] = [],
+         evidenceDigest: String = "", reportDigest: String = "") {
         self.run = run
         self.verdict = verdict
         self.reasons = reasons
@@ -59,6 +66,8 @@ package struct RunSummary: Sendable, Equatable {
         self.criteria = criteria
         self.problems = problems
         self.ownResults = ownResults
+        self.evidenceDigest = evidenceDigest
+        self.reportDigest = reportDigest
     }
 
     /// Whether the summary lines up with `checklist` (same number of items and sections).

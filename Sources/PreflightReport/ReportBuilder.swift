@@ -43,7 +43,6 @@ package struct ReportBuilder: Sendable {
             waivers[position] = waiver
         }
         let carried = carry.byPosition(positions, count: count)
-        let signoffs = signoffStatuses(input.signoffs)
 
         // Fields read in place: mapping over the items would copy each one first.
         var items: [ItemReport] = []
@@ -62,21 +61,52 @@ package struct ReportBuilder: Sendable {
         }
 
         // Children come after their parent in document order, so walking backwards settles
-        // every child before its parent.
-        for position in items.indices.reversed() {
-            let childStates = childPositions[position].map { items[$0].state }
-            settle(&items[position], deciding: deciding[position].map { results[$0] }, carried: carried.results[position],
-                   now: now, hasChildren: !checklist.items[position].children.isEmpty, childStates: childStates,
-                   signoffs: signoffs, waiver: waivers[position] ?? carried.waivers[position])
+        // every child before its parent. Items that follow from sign-offs are settled last: whether
+        // an approval counts depends on the evidence digest, which the other items make up.
+        let derived = EvidenceDigest.signoffDerived(items)
+        func settleAll(derivedOnes: Bool, signoffs: [SignoffStatus]) {
+            for position in items.indices.reversed() where derived[position] == derivedOnes {
+                let childStates = childPositions[position].map { items[$0].state }
+                settle(&items[position], deciding: deciding[position].map { results[$0] }, carried: carried.results[position],
+                       now: now, hasChildren: !checklist.items[position].children.isEmpty, childStates: childStates,
+                       signoffs: signoffs, waiver: waivers[position] ?? carried.waivers[position])
+            }
         }
+        settleAll(derivedOnes: false, signoffs: [])
+        let checklistReference = ChecklistReference(name: checklist.name, title: checklist.title)
+        let evidence = EvidenceDigest.digest(run: input.manifest, checklist: checklistReference, items: items, derived: derived)
+        let signoffs = bind(signoffStatuses(input.signoffs, requireSigned: input.requireSignedSignoffs), to: evidence, items: items)
+        settleAll(derivedOnes: true, signoffs: signoffs)
         for position in items.indices { items[position].criterion = criterion(items[position]) }
 
         let (readiness, sections, counts) = Readiness.compute(checklist: checklist, items: items)
         let (verdict, reasons) = VerdictRules.decide(checklist: checklist, items: items, signoffs: signoffs)
         return RunReport(
-            run: input.manifest, checklist: ChecklistReference(name: checklist.name, title: checklist.title),
+            run: input.manifest, checklist: checklistReference,
             verdict: verdict, reasons: reasons, readiness: readiness, counts: counts, items: items,
-            sections: sections, signoffs: signoffs, problems: input.problems)
+            sections: sections, signoffs: signoffs, problems: input.problems, evidenceDigest: evidence)
+    }
+
+    /// Marks each role's newest decision current, stale (with the items changed since) or unbound.
+    package func bind(_ statuses: [SignoffStatus], to evidence: String, items: [ItemReport]) -> [SignoffStatus] {
+        statuses.map { status in
+            var status = status
+            guard status.decision != nil,
+                let latest = status.records.last(where: { $0.at == status.at && $0.decision == status.decision && $0.name == status.name })
+            else { return status }
+            status.evidenceDigest = latest.evidenceDigest
+            guard let digest = latest.evidenceDigest else {
+                status.binding = .unbound
+                return status
+            }
+            if digest == evidence {
+                status.binding = .current
+            } else {
+                status.binding = .stale
+                status.changes = latest.itemStates.map { EvidenceDigest.changes(since: $0, items: items) } ?? []
+            }
+            return status
+        }
     }
 
     /// Decides one item's state in place (a copy of a report item costs a retain per field).
@@ -96,7 +126,7 @@ package struct ReportBuilder: Sendable {
         }
         if item.decidedBy == nil {
             if item.kind == .signoff, let role = item.role, let status = signoffs.first(where: { $0.role == role }),
-                let decision = status.decision
+                let decision = status.decision, !status.isStaleApproval
             {
                 item.state = decision == .approve ? .pass : .fail
             } else if hasChildren {
@@ -138,17 +168,20 @@ package struct ReportBuilder: Sendable {
     }
 
     /// One status per role of the checklist; the newest decision decides, file order breaks ties.
-    package func signoffStatuses(_ records: [Signoff]) -> [SignoffStatus] {
+    /// With `requireSigned`, only verified decisions decide (the others stay listed).
+    package func signoffStatuses(_ records: [Signoff], requireSigned: Bool = false) -> [SignoffStatus] {
         checklist.items.indices.compactMap { index in
             guard checklist.items[index].kind == .signoff, let role = checklist.items[index].role else { return nil }
             let mine = records.filter { $0.role == role }
             var status = SignoffStatus(role: role, item: checklist.items[index].id, decision: nil, name: nil, at: nil,
                                        comment: nil, records: mine)
-            if let latest = mine.reduce(nil as Signoff?, { best, next in best.map { next.at >= $0.at ? next : $0 } ?? next }) {
+            let counted = requireSigned ? mine.filter { $0.signatureStatus?.isVerified == true } : mine
+            if let latest = counted.reduce(nil as Signoff?, { best, next in best.map { next.at >= $0.at ? next : $0 } ?? next }) {
                 status.decision = latest.decision
                 status.name = latest.name
                 status.at = latest.at
                 status.comment = latest.comment
+                status.signature = latest.signatureStatus
             }
             return status
         }

@@ -34,6 +34,7 @@ package enum ReportFormatter {
         if let branch = run.branch { facts.append("branch \(branch)") }
         lines.append(facts.joined(separator: " · "))
         if let url = run.url { lines.append("CI: \(url)") }
+        lines.append("Evidence digest: \(EvidenceDigest.shortForm(report.evidenceDigest)) (\(report.evidenceDigest))")
         lines.append("")
         lines.append("Verdict: \(report.verdict.rawValue.uppercased())")
         for reason in report.reasons { lines.append("  - " + (reason.item.isEmpty ? reason.why : "\(reason.item): \(reason.why)")) }
@@ -67,10 +68,27 @@ package enum ReportFormatter {
     }
 
     package static func signoffText(_ status: SignoffStatus) -> String {
-        guard let decision = status.decision else { return "not signed" }
+        guard let decision = status.decision else {
+            return status.records.isEmpty ? "not signed" : "no verified decision (\(count(status.records.count, "unverified decision")))"
+        }
         let verb = decision == .approve ? "approved" : "rejected"
         let comment = status.comment.map { " — \($0)" } ?? ""
-        return "\(verb) by \(status.name ?? "?") on \(status.at?.display ?? "?")\(comment)"
+        let signature = status.signature.map { " [\($0.words)]" } ?? ""
+        return "\(verb) by \(status.name ?? "?") on \(status.at?.display ?? "?")\(comment)\(bindingText(status))\(signature)"
+    }
+
+    /// " [approved an earlier state; changed since: …]", " [unbound: …]" or nothing for a current decision.
+    package static func bindingText(_ status: SignoffStatus) -> String {
+        switch status.binding {
+        case .stale?:
+            let verb = status.decision == .reject ? "rejected" : "approved"
+            let changes = status.changes.isEmpty ? "" : "; changed since: " + status.changes.map(\.words).joined(separator: "; ")
+            return " [\(verb) an earlier state\(changes)]"
+        case .unbound?:
+            return " [unbound: recorded without an evidence digest]"
+        case .current?, nil:
+            return ""
+        }
     }
 
     /// Markdown for CI job summaries (GitHub's `$GITHUB_STEP_SUMMARY`, GitLab notes…).
@@ -83,6 +101,8 @@ package enum ReportFormatter {
         if let commit = report.run.commit { facts.append("commit `\(commit.prefix(12))`") }
         if let branch = report.run.branch { facts.append("branch `\(branch)`") }
         lines.append(facts.joined(separator: " · "))
+        lines.append("")
+        lines.append("Evidence digest: `\(EvidenceDigest.shortForm(report.evidenceDigest))` (`\(report.evidenceDigest)`)")
         lines.append("")
         lines.append("**Readiness: \(percent(report.readiness))** (\(countsLine(report)))")
         lines.append("")

@@ -17,6 +17,7 @@ extension RunReport {
         json.key("title"); json.string(checklist.title)
         json.endObject()
         json.key("counts"); json.intMap(counts)
+        json.key("evidence_digest"); json.string(evidenceDigest)
         json.key("items")
         // Through a buffer pointer: an array element that a method is called on is copied first
         // (a retain per field), an element of a buffer pointer is not.
@@ -153,8 +154,12 @@ extension Signoff {
         json.key("at"); json.string(at.text)
         if let comment { json.key("comment"); json.string(comment) }
         json.key("decision"); json.string(decision.rawValue)
+        if let evidenceDigest { json.key("evidence_digest"); json.string(evidenceDigest) }
+        if let itemStates { json.key("item_states"); json.stringMap(itemStates) }
         json.key("name"); json.string(name)
         json.key("role"); json.string(role)
+        if let signature { json.key("signature"); json.string(signature) }
+        if let signatureStatus { json.key("signature_status"); json.string(signatureStatus.words) }
         json.key("source"); source.write(&json)
         json.endObject()
     }
@@ -164,12 +169,24 @@ extension SignoffStatus {
     package func write(_ json: inout JSONBuilder) {
         json.beginObject()
         if let at { json.key("at"); json.string(at.text) }
+        if let binding { json.key("binding"); json.string(binding.rawValue) }
+        json.key("changed_since")
+        json.array(changes) { change, json in
+            json.beginObject()
+            json.key("item"); json.string(change.item)
+            if let now = change.now { json.key("now"); json.string(now.rawValue) }
+            json.key("text"); json.string(change.text)
+            if let was = change.was { json.key("was"); json.string(was.rawValue) }
+            json.endObject()
+        }
         if let comment { json.key("comment"); json.string(comment) }
         if let decision { json.key("decision"); json.string(decision.rawValue) }
+        if let evidenceDigest { json.key("evidence_digest"); json.string(evidenceDigest) }
         json.key("item"); json.string(item)
         if let name { json.key("name"); json.string(name) }
         json.key("records"); json.array(records) { $0.write(&$1) }
         json.key("role"); json.string(role)
+        if let signature { json.key("signature"); json.string(signature.words) }
         json.endObject()
     }
 }

@@ -142,6 +142,16 @@ package struct SectionReport: Sendable, Codable, Equatable {
     }
 }
 
+/// How a role's newest decision relates to the run's current evidence.
+package enum SignoffBinding: String, Sendable, Codable {
+    /// Made on the current evidence digest.
+    case current
+    /// Made on another digest: the evidence changed since (or the recorded digest is malformed).
+    case stale
+    /// Recorded without a digest (before digests existed): counted as before, marked.
+    case unbound
+}
+
 /// Where a sign-off role stands: the newest decision decides, every record stays listed.
 package struct SignoffStatus: Sendable, Codable, Equatable {
     package var role: String
@@ -151,8 +161,24 @@ package struct SignoffStatus: Sendable, Codable, Equatable {
     package var at: Timestamp?
     package var comment: String?
     package var records: [Signoff]
+    /// The evidence digest the newest decision was made on, and how that relates to the current one.
+    package var evidenceDigest: String?
+    package var binding: SignoffBinding?
+    /// For a stale decision: the items whose state changed since (empty when the signer's states were not recorded).
+    package var changes: [ItemChange]
+    /// How the newest decision's signature checked out; nil when the project does not check signatures.
+    package var signature: SignoffSignature.Status?
 
-    package init(role: String, item: String, decision: Signoff.Decision?, name: String?, at: Timestamp?, comment: String?, records: [Signoff]) {
+    /// A stale approval does not count toward GO; a stale rejection still vetoes.
+    package var isStaleApproval: Bool { decision == .approve && binding == .stale }
+
+    package enum CodingKeys: String, CodingKey {
+        case role, item, decision, name, at, comment, records, binding, signature
+        case evidenceDigest = "evidence_digest", changes = "changed_since"
+    }
+
+    package init(role: String, item: String, decision: Signoff.Decision?, name: String?, at: Timestamp?, comment: String?, records: [Signoff],
+                 evidenceDigest: String? = nil, binding: SignoffBinding? = nil, changes: [ItemChange] = []) {
         self.role = role
         self.item = item
         self.decision = decision
@@ -160,6 +186,9 @@ package struct SignoffStatus: Sendable, Codable, Equatable {
         self.at = at
         self.comment = comment
         self.records = records
+        self.evidenceDigest = evidenceDigest
+        self.binding = binding
+        self.changes = changes
     }
 }
 
@@ -189,12 +218,19 @@ package struct RunReport: Sendable, Codable, Equatable {
     package var signoffs: [SignoffStatus]
     /// Problems in the run's input; paths are relative to the runs archive.
     package var problems: [Diagnostic]
+    /// SHA-256 of what a signer judges (`EvidenceDigest`); signing does not change it.
+    package var evidenceDigest: String
+
+    package enum CodingKeys: String, CodingKey {
+        case run, checklist, verdict, reasons, readiness, counts, items, sections, signoffs, problems
+        case evidenceDigest = "evidence_digest"
+    }
 
     package var hasErrors: Bool { problems.contains { $0.severity == .error } }
 
     package func item(_ id: String) -> ItemReport? { items.first { $0.id == id } }
 
-    package init(run: RunManifest, checklist: ChecklistReference, verdict: Verdict, reasons: [VerdictReason], readiness: Double, counts: [String: Int], items: [ItemReport], sections: [SectionReport], signoffs: [SignoffStatus], problems: [Diagnostic]) {
+    package init(run: RunManifest, checklist: ChecklistReference, verdict: Verdict, reasons: [VerdictReason], readiness: Double, counts: [String: Int], items: [ItemReport], sections: [SectionReport], signoffs: [SignoffStatus], problems: [Diagnostic], evidenceDigest: String = "") {
         self.run = run
         self.checklist = checklist
         self.verdict = verdict
@@ -205,5 +241,6 @@ package struct RunReport: Sendable, Codable, Equatable {
         self.sections = sections
         self.signoffs = signoffs
         self.problems = problems
+        self.evidenceDigest = evidenceDigest
     }
 }

@@ -59,7 +59,7 @@ package struct StreamMerger: Sendable {
                     var seen: [String: [UInt8]] = [:]
                     let folder = archive.folder(of: manifests[index].id)
                     let input = RunReader.read(folder: folder, manifest: manifests[index], checklist: checklist,
-                                               resolver: resolver, fileBytes: contentKeys ? { seen[$0] = $1 } : nil)
+                                               resolver: resolver, policy: archive.signoffPolicy, fileBytes: contentKeys ? { seen[$0] = $1 } : nil)
                     let key = contentKeys ? ContentKeys.contentKey(folder: folder, known: seen) : ""
                     return (input, CarryPool.Update(input), key)
                 }
@@ -102,6 +102,7 @@ package struct StreamMerger: Sendable {
         // Only the last report of each chunk is kept; the last chunk's is the run's.
         merge(runs, summarize: { _ in () }) { (chunk: Chunk<Void>) in last = chunk.reports.take(chunk.range.count - 1) }
         // `runs` ends with `manifest`, so the merge always hands over at least one chunk.
-        return last ?? builder.build(RunReader.read(folder: archive.folder(of: manifest.id), manifest: manifest, checklist: checklist))
+        return last ?? builder.build(RunReader.read(folder: archive.folder(of: manifest.id), manifest: manifest, checklist: checklist,
+                                                    policy: archive.signoffPolicy))
     }
 }

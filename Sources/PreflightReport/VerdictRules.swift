@@ -39,8 +39,13 @@ package enum VerdictRules {
             case .reject?:
                 let comment = status.comment.map { ": \($0)" } ?? ""
                 blocking.append(.init(item: status.item, why: "\(status.role) rejected (\(status.name ?? "unnamed"))\(comment)"))
+            case nil where !status.records.isEmpty:
+                // Only under require_signed_signoffs: decisions without a verified signature do not count.
+                missing.append(.init(item: status.item, why: "\(status.role) has no verified decision (\(ReportFormatter.count(status.records.count, "unverified decision")) not counted)"))
             case nil:
                 missing.append(.init(item: status.item, why: "\(status.role) has not signed off"))
+            case .approve? where status.binding == .stale:
+                missing.append(.init(item: status.item, why: staleWords(status)))
             case .approve?:
                 break
             }
@@ -62,6 +67,17 @@ package enum VerdictRules {
             + "(skipped items do not count)."
         if hasSignoffs { rule += " Every sign-off role must also approve: one rejection is NO-GO." }
         return rule
+    }
+
+    /// "Security Lead approved an earlier state (Priya Nair); changed since: Backups verified (pass → fail)".
+    package static func staleWords(_ status: SignoffStatus) -> String {
+        var words = "\(status.role) approved an earlier state (\(status.name ?? "unnamed")) and must approve the current one"
+        if !status.changes.isEmpty {
+            let listed = status.changes.prefix(3).map(\.words).joined(separator: "; ")
+            let more = status.changes.count > 3 ? "; and \(status.changes.count - 3) more" : ""
+            words += "; changed since: " + listed + more
+        }
+        return words
     }
 
     private static func detail(_ item: ItemReport) -> String {

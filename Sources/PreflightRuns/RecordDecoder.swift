@@ -161,6 +161,9 @@ package struct FieldReader<Field: RecordField> {
 
     package mutating func fail(_ message: String) { problems.append(message) }
 
+    /// A problem that does not cost the record (it is kept, marked by its reader).
+    package mutating func warn(_ message: String) { warnings.append(message) }
+
     package init(object: [(key: String, value: JSONValue)], path: String, problems: [String] = [], warnings: [String] = []) {
         self.object = object
         self.path = path

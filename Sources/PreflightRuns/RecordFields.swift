@@ -74,6 +74,12 @@ package enum WaiverField: String, RecordField {
 /// A sign-off (schema/signoff.schema.json).
 package enum SignoffField: String, RecordField {
     case role, name, decision, at, comment
+    /// Optional: the evidence digest (64 lowercase hex digits) the decision was made on, and the
+    /// states the signer saw, item id → one letter (`ItemStateLetter`), for listing what changed since.
+    case evidenceDigest = "evidence_digest"
+    case itemStates = "item_states"
+    /// Optional: an OpenSSH signature (`-----BEGIN SSH SIGNATURE-----`) over the decision (`SignoffSignature.payload`).
+    case signature
 
     package static let required: [SignoffField] = [.role, .name, .decision, .at]
 }

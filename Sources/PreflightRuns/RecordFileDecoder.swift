@@ -117,8 +117,27 @@ package struct RecordFileDecoder {
         let decision = reader.choice(.decision, Signoff.Decision.self)
         let time = reader.timestamp(.at)
         let comment = reader.string(.comment)
+        // A malformed digest or state map is a warning, not a lost decision: the digest is kept as
+        // written (it then never matches, so the approval reads as stale), bad states are left out.
+        let digest = reader.string(.evidenceDigest)
+        if let digest, !Attachment.isDigest(digest) {
+            reader.warn("\(at).\(SignoffField.evidenceDigest.rawValue): '\(digest.prefix(80))' is not a lowercase hex SHA-256, so the decision cannot be matched to the evidence")
+        }
+        var states = reader.stringMap(.itemStates)
+        if let map = states {
+            let bad = map.filter { $0.value.count != 1 || !Signoff.stateLetters.contains($0.value) }.keys.sorted()
+            for key in bad.prefix(5) {
+                reader.warn("\(at).\(SignoffField.itemStates.rawValue).\(key): '\(map[key]?.prefix(20) ?? "")' is not a state letter (one of \(Signoff.stateLetters.sorted().joined()))")
+            }
+            if !bad.isEmpty { states = map.filter { !bad.contains($0.key) } }
+        }
+        let signature = reader.string(.signature)
+        if let signature, !signature.hasPrefix("-----BEGIN SSH SIGNATURE-----") {
+            reader.warn("\(at).\(SignoffField.signature.rawValue): not an OpenSSH signature (-----BEGIN SSH SIGNATURE-----), so the decision is not verified")
+        }
         guard finish(reader), let role, let name, let decision, let time else { return }
-        signoffs.append(Signoff(role: role, name: name, decision: decision, at: time, comment: comment, source: RecordSource(run: manifest.id, file: file, path: at)))
+        signoffs.append(Signoff(role: role, name: name, decision: decision, at: time, comment: comment, evidenceDigest: digest,
+                                itemStates: states, signature: signature, source: RecordSource(run: manifest.id, file: file, path: at)))
     }
 
     package init(file: String, path: String, manifest: RunManifest, resolver: ItemResolver, roles: [String], results: [ProbeResult] = [], waivers: [Waiver] = [], signoffs: [Signoff] = [], problems: [Diagnostic] = []) {

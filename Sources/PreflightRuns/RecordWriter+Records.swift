@@ -48,13 +48,20 @@ package struct SignoffRecord: Encodable, Sendable, Equatable {
     package var decision: Signoff.Decision
     package var at: Timestamp
     package var comment: String?
+    package var evidenceDigest: String?
+    package var itemStates: [String: String]?
+    package var signature: String?
 
-    package init(role: String, name: String, decision: Signoff.Decision, at: Timestamp, comment: String? = nil) {
+    package init(role: String, name: String, decision: Signoff.Decision, at: Timestamp, comment: String? = nil,
+                 evidenceDigest: String? = nil, itemStates: [String: String]? = nil, signature: String? = nil) {
         self.role = role
         self.name = name
         self.decision = decision
         self.at = at
         self.comment = comment
+        self.evidenceDigest = evidenceDigest
+        self.itemStates = itemStates
+        self.signature = signature
     }
 }
 

@@ -13,6 +13,9 @@ package struct RunArchive: Sendable {
     /// Run folders whose `run.json` could not be used.
     package var problems: [Diagnostic]
 
+    /// How sign-off signatures are checked (set by the project's settings).
+    package var signoffPolicy = SignoffPolicy()
+
     /// `stat` fingerprints of run folders, when the scan took them (see `scan(_:known:)`).
     package var fingerprints: [String: String] = [:]
 

@@ -10,6 +10,8 @@ package struct RunInput: Sendable, Codable, Equatable {
     package var waivers: [Waiver]
     package var signoffs: [Signoff]
     package var problems: [Diagnostic]
+    /// Only verified decisions count (`require_signed_signoffs`).
+    package var requireSignedSignoffs = false
 
     package init(folder: String, manifest: RunManifest, results: [ProbeResult], waivers: [Waiver], signoffs: [Signoff], problems: [Diagnostic]) {
         self.folder = folder
@@ -56,8 +58,9 @@ package enum RunReader {
 
     /// Reads every record file of a run folder (sorted by name) and resolves item references.
     /// `fileBytes` sees the bytes of each record file read, for callers that also hash them.
+    /// With an active `policy`, each decision's signature is checked with `ssh-keygen`.
     package static func read(folder: String, manifest: RunManifest, checklist: Checklist, resolver: ItemResolver? = nil,
-                            fileBytes: ((String, [UInt8]) -> Void)? = nil) -> RunInput {
+                            policy: SignoffPolicy = SignoffPolicy(), fileBytes: ((String, [UInt8]) -> Void)? = nil) -> RunInput {
         var input = RunInput(folder: folder, manifest: manifest, results: [], waivers: [], signoffs: [], problems: [])
         let resolver = resolver ?? ItemResolver(checklist)
         let roles = checklist.signoffRoles
@@ -73,6 +76,20 @@ package enum RunReader {
                 input.problems += decoder.problems
             } catch {
                 input.problems.append(error)
+            }
+        }
+        input.requireSignedSignoffs = policy.requireSigned
+        if policy.isActive {
+            for index in input.signoffs.indices {
+                let signoff = input.signoffs[index]
+                let status = SignoffSignature.verify(
+                    signoff.payload(run: manifest.id), signature: signoff.signature, role: signoff.role, allowedSigners: policy.allowedSigners)
+                input.signoffs[index].signatureStatus = status
+                // Kept and shown as invalid, and reported: a forged or misfiled decision must not pass unnoticed.
+                if case .invalid(let why) = status {
+                    input.problems.append(.warning((folder as NSString).appendingPathComponent(signoff.source.file),
+                                                   "\(signoff.source.path).\(SignoffField.signature.rawValue): invalid signature: \(why)"))
+                }
             }
         }
         return input

@@ -1,3 +1,4 @@
+import Foundation
 import PreflightSupport
 import PreflightChecklist
 
@@ -145,19 +146,45 @@ package struct Waiver: Sendable, Codable, Equatable {
 package struct Signoff: Sendable, Codable, Equatable {
     package enum Decision: String, Sendable, Codable, CaseIterable { case approve, reject }
 
+    /// The letters `item_states` may hold (the report layer maps them to item states).
+    package static let stateLetters: Set<String> = ["p", "f", "w", "s", "v", "d", "n"]
+
     package var role: String
     package var name: String
     package var decision: Decision
     package var at: Timestamp
     package var comment: String?
+    /// The evidence digest the decision was made on; nil for a record made before digests
+    /// existed ("unbound"). Kept as written, so a malformed one never matches.
+    package var evidenceDigest: String?
+    /// The item states the signer saw, item id → state letter; nil when not recorded.
+    package var itemStates: [String: String]?
+    /// The armored OpenSSH signature, as recorded.
+    package var signature: String?
+    /// How the signature checked out; nil when the project does not check signatures.
+    package var signatureStatus: SignoffSignature.Status?
     package var source: RecordSource
 
-    package init(role: String, name: String, decision: Decision, at: Timestamp, comment: String?, source: RecordSource) {
+    package enum CodingKeys: String, CodingKey {
+        case role, name, decision, at, comment, source, signature
+        case evidenceDigest = "evidence_digest", itemStates = "item_states", signatureStatus = "signature_status"
+    }
+
+    /// The text its signature must cover.
+    package func payload(run: String) -> Data {
+        SignoffSignature.payload(run: run, role: role, name: name, decision: decision.rawValue, at: at, evidence: evidenceDigest)
+    }
+
+    package init(role: String, name: String, decision: Decision, at: Timestamp, comment: String?,
+                 evidenceDigest: String? = nil, itemStates: [String: String]? = nil, signature: String? = nil, source: RecordSource) {
         self.role = role
         self.name = name
         self.decision = decision
         self.at = at
         self.comment = comment
+        self.evidenceDigest = evidenceDigest
+        self.itemStates = itemStates
+        self.signature = signature
         self.source = source
     }
 }

@@ -15,7 +15,8 @@ import PreflightHistory
 struct BuildCache: Sendable {
     /// Bumped whenever the meaning of a key or entry changes; a cache of another format is ignored.
     /// 4: run summaries keep which parents their own results decided (`own`).
-    static let format = 4
+    /// 5: run summaries keep the evidence and report.json digests (`digests`).
+    static let format = 5
 
     var streams: [StreamKey: StreamCache] = [:]
     /// The templates run pages and sheets were rendered from (partials they include aside),

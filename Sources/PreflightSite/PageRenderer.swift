@@ -144,9 +144,9 @@ struct PageRenderer: Sendable {
     var runFiles: [String] { settings.runFiles }
 
     /// Writes a run's pages, report.json and attachments; returns the stat fingerprint of what it
-    /// wrote and the problems found while writing (attachments that could not be copied), which
-    /// the pages already show.
-    func writeRun(_ context: RunContext) throws(DiagnosticList) -> (fingerprint: String, problems: [Diagnostic]) {
+    /// wrote, the problems found while writing (attachments that could not be copied), which the
+    /// pages already show, and report.json's digest.
+    func writeRun(_ context: RunContext) throws(DiagnosticList) -> (fingerprint: String, problems: [Diagnostic], reportDigest: String) {
         var context = context
         let id = context.report.run.id
         let folder = "runs/\(id)/"
@@ -176,7 +176,7 @@ struct PageRenderer: Sendable {
         }
         let paths = runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
         progress?(written.add(runFiles.count), expectedPages)
-        return (ContentKeys.outputFingerprint(paths) ?? "", problems)
+        return (ContentKeys.outputFingerprint(paths) ?? "", problems, context.digest)
     }
 
     /// Counts the pages of runs taken over unchanged, for the progress line.

@@ -57,6 +57,8 @@ extension RunPage {
         next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }
         trendHref = "../../trends/\(run.stream.path)/index.html"
         digest = context.digest
+        evidenceDigest = report.evidenceDigest
+        evidenceShort = EvidenceDigest.shortForm(report.evidenceDigest)
     }
 
     static func sections(_ checklist: Checklist, _ report: RunReport, rows: ItemRowRenderer) throws(DiagnosticList) -> [SectionView] {
@@ -154,6 +156,28 @@ extension SignoffRowView {
         decisionCSS = status.decision?.rawValue ?? "unsigned"
         date = status.at?.day
         comment = status.comment
+        switch status.binding {
+        case .stale?:
+            mark = status.decision == .reject ? "rejected an earlier state" : "approved an earlier state"
+            markCSS = "stale"
+        case .unbound?:
+            mark = "unbound: signed without an evidence digest"
+            markCSS = "unbound"
+        case .current?:
+            mark = nil
+            markCSS = "current"
+        case nil:
+            mark = nil
+            markCSS = "unsigned"
+        }
+        changes = status.changes.map(\.words)
+        signature = status.signature?.words
+        switch status.signature {
+        case .verified?: signatureCSS = "verified"
+        case .invalid?: signatureCSS = "invalid"
+        case .unsigned?: signatureCSS = "unsigned"
+        case nil: signatureCSS = "none"
+        }
     }
 }
 

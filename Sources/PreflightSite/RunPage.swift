@@ -35,6 +35,9 @@ struct RunPage: ViewModel {
     var next: LinkView?
     var trendHref: String
     var digest: String
+    /// The evidence digest in full and grouped for reading aloud (`3f9a c2e1 07bd 5a44`).
+    var evidenceDigest: String
+    var evidenceShort: String
 }
 
 /// What `partials/checklist.mustache` renders: every section with its items.
@@ -111,6 +114,14 @@ struct SignoffRowView: ViewModel {
     var decisionCSS: String
     var date: String?
     var comment: String?
+    /// Beside the decision: "approved an earlier state", "unbound" (no digest recorded), nil when current.
+    var mark: String?
+    var markCSS: String
+    /// For a stale decision: each item changed since, in words.
+    var changes: [String]
+    /// "verified: … (SHA256:…)", "unsigned" or "invalid: …" where the project checks signatures.
+    var signature: String?
+    var signatureCSS: String
 }
 
 /// What changed since the previous run of the stream.

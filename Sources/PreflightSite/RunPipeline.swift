@@ -110,7 +110,7 @@ struct RunPipeline {
             counts.merged += range.count
             let previous = range.lowerBound > 0 ? summaries[range.lowerBound - 1] : nil
             let merged = chunk.summaries
-            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<(fingerprint: String, problems: [Diagnostic])?, DiagnosticList> in
+            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<(fingerprint: String, problems: [Diagnostic], reportDigest: String)?, DiagnosticList> in
                 let index = range.lowerBound + offset
                 let report = chunk.reports.take(offset)
                 guard mustRender.contains(index) else { return .success(nil) }
@@ -127,7 +127,7 @@ struct RunPipeline {
                     return .failure(DiagnosticList([.error(folders[index], "\(error)")]))
                 }
             }
-            let failures = written.flatMap { (result: Result<(fingerprint: String, problems: [Diagnostic])?, DiagnosticList>) -> [Diagnostic] in
+            let failures = written.flatMap { (result: Result<(fingerprint: String, problems: [Diagnostic], reportDigest: String)?, DiagnosticList>) -> [Diagnostic] in
                 if case .failure(let error) = result { return error.diagnostics }
                 return []
             }
@@ -135,11 +135,15 @@ struct RunPipeline {
             if !failures.isEmpty { throw DiagnosticList(Array(Set(failures)).sorted { $0.description < $1.description }) }
             for (offset, result) in written.enumerated() {
                 let index = range.lowerBound + offset
+                // A run merged again but not rendered has the same report as its cached summary.
+                let cachedDigest = summaries[index]?.reportDigest ?? ""
                 summaries[index] = merged[offset]
+                summaries[index]?.reportDigest = cachedDigest
                 if case .success(let written?) = result {
                     outputs[index] = written.fingerprint
                     // Problems met while writing (an attachment gone) count like the run's input problems.
                     summaries[index]?.problems += written.problems
+                    summaries[index]?.reportDigest = written.reportDigest
                     counts.rendered += 1
                 }
             }
@@ -174,7 +178,10 @@ struct RunPipeline {
         // The heading words decide item kinds, so they are part of what the checklist means.
         let words = [library.options.goHeadings, library.options.noGoHeadings, library.options.signoffHeadings]
             .map { $0.joined(separator: "\u{1F}") }
-        return ContentKeys.combine([checklist.name, ContentKeys.hash(data)] + words)
+        // Who may sign, and whether only signed decisions count, decide every report's sign-offs.
+        let policy = archive.signoffPolicy
+        let signers = policy.allowedSigners.map { ContentKeys.hash(FileManager.default.contents(atPath: $0) ?? Data()) } ?? "-"
+        return ContentKeys.combine([checklist.name, ContentKeys.hash(data)] + words + [signers, policy.requireSigned ? "signed" : "-"])
     }
 
     private func outputsIntact(_ id: String, _ fingerprint: String) -> Bool {

@@ -23,6 +23,7 @@ extension RunSummary {
         json.string(String(decoding: criteria.map { status in
             status.flatMap { value in Self.criterionLetters.first { $0.0 == value }?.1 } ?? UInt8(ascii: "-")
         }, as: UTF8.self))
+        json.key("digests"); json.array([evidenceDigest, reportDigest]) { $1.string($0) }
         json.key("own"); json.array(ownResults) { $1.int($0) }
         json.key("problems"); json.array(problems) { $0.write(&$1) }
         json.key("readiness"); json.double(readiness)
@@ -46,7 +47,8 @@ extension RunSummary {
             case .number(let readiness)? = value["readiness"], case .object(let countPairs)? = value["counts"],
             case .array(let sectionValues)? = value["sections"], let stateText = value["states"]?.string,
             let criteriaText = value["criteria"]?.string, case .array(let reasonValues)? = value["reasons"],
-            case .array(let problemValues)? = value["problems"], case .array(let ownValues)? = value["own"]
+            case .array(let problemValues)? = value["problems"], case .array(let ownValues)? = value["own"],
+            case .array(let digests)? = value["digests"], digests.count == 2, let evidence = digests[0].string, let reportDigest = digests[1].string
         else { return nil }
         var counts: [String: Int] = [:]
         for (key, count) in countPairs { if case .number(let number) = count { counts[key] = Int(number) } }
@@ -68,7 +70,8 @@ extension RunSummary {
         }
         guard reasons.count == reasonValues.count, problems.count == problemValues.count, own.count == ownValues.count else { return nil }
         self.init(run: run, verdict: verdict, reasons: reasons, readiness: readiness, counts: counts,
-                  sectionReadiness: sections, states: states, criteria: criteria, problems: problems, ownResults: own)
+                  sectionReadiness: sections, states: states, criteria: criteria, problems: problems, ownResults: own,
+                  evidenceDigest: evidence, reportDigest: reportDigest)
     }
 }
 

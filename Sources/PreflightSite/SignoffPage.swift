@@ -30,6 +30,8 @@ struct SignoffPage: ViewModel {
     /// Blank rows of the general approval block, for a checklist that names no sign-off roles.
     var approvalRows: [ApprovalRowView]
     var digest: String
+    var evidenceDigest: String
+    var evidenceShort: String
     var version: String
     var paper: String
     var otherPaper: LinkView
@@ -105,6 +107,8 @@ extension SignoffPage {
         signoffs = report.signoffs.map(SignoffRowView.init)
         approvalRows = report.signoffs.isEmpty ? (1...Self.approvalRowCount).map { ApprovalRowView(number: $0) } : []
         digest = context.digest
+        evidenceDigest = report.evidenceDigest
+        evidenceShort = EvidenceDigest.shortForm(report.evidenceDigest)
         version = PreflightVersion.current
         self.paper = paper.rawValue
         otherPaper = Self.otherPaper(of: paper, settings: settings)

@@ -44,6 +44,8 @@ public struct SiteOptions: Sendable {
     public var checklist: ChecklistOptions = .default
     /// Thresholds and window sizes of trend pages and dashboard cards.
     package var history: HistoryOptions = .default
+    /// How decisions' signatures are checked.
+    package var signoffPolicy = SignoffPolicy()
 
     /// The title a site has when the project gives none.
     public static let defaultTitle = "Preflight"
@@ -137,8 +139,10 @@ public struct SiteBuilder: Sendable {
         for stream in cache.streams.values {
             for entry in stream.runs { known[entry.id] = (entry.stat, entry.summary.run) }
         }
-        let archive = RunArchive.scan(options.runs, known: known)
+        var archive = RunArchive.scan(options.runs, known: known)
+        archive.signoffPolicy = options.signoffPolicy
         problems += archive.problems
+        if let signers = options.signoffPolicy.allowedSigners { problems += AllowedSigners.problems(signers) }
         step("read the cache and scan runs")
 
         let site = SiteOutput(destination: options.output, cache: options.cacheFolder)

@@ -16,6 +16,15 @@ struct SiteIndex: Sendable, Codable, Equatable {
         var runs: Int
         var latest: Latest
         var pages: Pages
+        /// Every run of the stream, oldest first, with its evidence and report.json digests: what
+        /// `preflight verify DIGEST --site` looks up.
+        var digests: [RunDigests]
+    }
+
+    struct RunDigests: Sendable, Codable, Equatable {
+        var run: String
+        var evidence: String
+        var report: String
     }
 
     struct Latest: Sendable, Codable, Equatable {
@@ -57,7 +66,8 @@ struct SiteIndex: Sendable, Codable, Equatable {
                                readiness: report.readiness, counts: report.counts),
                 pages: Pages(trend: trend + "index.html", history: trend + "history.json", badge: trend + "badge.svg",
                              run: run + "index.html", report: run + "report.json", signoff: run + "signoff.html",
-                             service: stream.key.servicePath.map(ServicePage.file)))
+                             service: stream.key.servicePath.map(ServicePage.file)),
+                digests: stream.summaries.map { RunDigests(run: $0.run.id, evidence: $0.evidenceDigest, report: $0.reportDigest) })
         }
     }
 }

@@ -386,6 +386,8 @@ extension RunPage {
         case "next": return Lookup.optional(self.next)
         case "trendHref": return self.trendHref
         case "digest": return self.digest
+        case "evidenceDigest": return self.evidenceDigest
+        case "evidenceShort": return self.evidenceShort
         default: return nil
         }
     }
@@ -539,6 +541,8 @@ extension SignoffPage {
         case "signoffs": return self.signoffs
         case "approvalRows": return self.approvalRows
         case "digest": return self.digest
+        case "evidenceDigest": return self.evidenceDigest
+        case "evidenceShort": return self.evidenceShort
         case "version": return self.version
         case "paper": return self.paper
         case "otherPaper": return self.otherPaper
@@ -558,6 +562,11 @@ extension SignoffRowView {
         case "decisionCSS": return self.decisionCSS
         case "date": return Lookup.optional(self.date)
         case "comment": return Lookup.optional(self.comment)
+        case "mark": return Lookup.optional(self.mark)
+        case "markCSS": return self.markCSS
+        case "changes": return self.changes
+        case "signature": return Lookup.optional(self.signature)
+        case "signatureCSS": return self.signatureCSS
         default: return nil
         }
     }

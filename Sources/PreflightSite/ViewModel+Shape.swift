@@ -561,6 +561,8 @@ extension RunPage: ShapedModel {
         shape.add(self.next)
         shape.add(self.trendHref)
         shape.add(self.digest)
+        shape.add(self.evidenceDigest)
+        shape.add(self.evidenceShort)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -590,6 +592,8 @@ extension RunPage: ShapedModel {
         children["next"] = tokens.placeholder(self.next)
         children["trendHref"] = tokens.placeholder(self.trendHref)
         children["digest"] = tokens.placeholder(self.digest)
+        children["evidenceDigest"] = tokens.placeholder(self.evidenceDigest)
+        children["evidenceShort"] = tokens.placeholder(self.evidenceShort)
         return PlaceholderModel(children)
     }
 }
@@ -812,6 +816,8 @@ extension SignoffPage: ShapedModel {
         shape.add(self.signoffs)
         shape.add(self.approvalRows)
         shape.add(self.digest)
+        shape.add(self.evidenceDigest)
+        shape.add(self.evidenceShort)
         shape.add(self.version)
         shape.add(self.paper)
         shape.add(self.otherPaper)
@@ -840,6 +846,8 @@ extension SignoffPage: ShapedModel {
         children["signoffs"] = tokens.placeholder(self.signoffs)
         children["approvalRows"] = tokens.placeholder(self.approvalRows)
         children["digest"] = tokens.placeholder(self.digest)
+        children["evidenceDigest"] = tokens.placeholder(self.evidenceDigest)
+        children["evidenceShort"] = tokens.placeholder(self.evidenceShort)
         children["version"] = tokens.placeholder(self.version)
         children["paper"] = tokens.placeholder(self.paper)
         children["otherPaper"] = tokens.placeholder(self.otherPaper)
@@ -857,6 +865,11 @@ extension SignoffRowView: ShapedModel {
         shape.add(self.decisionCSS)
         shape.add(self.date)
         shape.add(self.comment)
+        shape.add(self.mark)
+        shape.add(self.markCSS)
+        shape.add(self.changes)
+        shape.add(self.signature)
+        shape.add(self.signatureCSS)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -868,6 +881,11 @@ extension SignoffRowView: ShapedModel {
         children["decisionCSS"] = tokens.placeholder(self.decisionCSS)
         children["date"] = tokens.placeholder(self.date)
         children["comment"] = tokens.placeholder(self.comment)
+        children["mark"] = tokens.placeholder(self.mark)
+        children["markCSS"] = tokens.placeholder(self.markCSS)
+        children["changes"] = tokens.placeholder(self.changes)
+        children["signature"] = tokens.placeholder(self.signature)
+        children["signatureCSS"] = tokens.placeholder(self.signatureCSS)
         return PlaceholderModel(children)
     }
 }

@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let (manifest, checklist) = try target.load(content)
-        let archive = RunArchive.scan(target.archive)
+        let archive = try target.scanArchive(content)
         let report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
         switch format {
         case .text: Output.say(ReportFormatter.text(report), terminator: "")

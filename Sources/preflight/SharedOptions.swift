@@ -60,6 +60,14 @@ struct RunDirArgument: ParsableArguments {
         return path
     }
 
+    /// The run's archive (its parent folder), checking signatures as the project's settings say.
+    func scanArchive(_ content: ContentOptions) throws -> RunArchive {
+        var archive = RunArchive.scan(self.archive)
+        archive.signoffPolicy = try content.settings().signoffPolicy
+        if let signers = archive.signoffPolicy.allowedSigners { Output.print(diagnostics: AllowedSigners.problems(signers)) }
+        return archive
+    }
+
     /// The run's manifest and checklist, or exit 1 with the reason.
     func load(_ content: ContentOptions) throws -> (RunManifest, Checklist) {
         do {

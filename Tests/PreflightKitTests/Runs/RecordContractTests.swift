@@ -113,7 +113,9 @@ struct RecordContractTests {
         #expect(try keys(result) == ResultField.names.sorted())
         #expect(try keys(Evidence(label: "l", url: "u")) == EvidenceField.names.sorted())
         #expect(try keys(Attachment(name: "n", sha256: "s", size: 1)) == AttachmentField.names.sorted())
-        #expect(try keys(SignoffRecord(role: "r", name: "n", decision: .approve, at: time, comment: "c")) == SignoffField.names.sorted())
+        #expect(try keys(SignoffRecord(role: "r", name: "n", decision: .approve, at: time, comment: "c",
+                                                  evidenceDigest: String(repeating: "a", count: 64), itemStates: ["x": "p"],
+                                                  signature: "-----BEGIN SSH SIGNATURE-----")) == SignoffField.names.sorted())
         #expect(try keys(WaiverRecord(item: "i", reason: "r", approvedBy: "a", expiresAt: time)) == WaiverField.names.sorted())
         #expect(try keys(manifest) == RunField.names.sorted())
         let groups = RecordGroups(results: [result], signoffs: [SignoffRecord(role: "r", name: "n", decision: .reject, at: time)],

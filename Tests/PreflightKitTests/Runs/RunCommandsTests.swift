@@ -43,8 +43,9 @@ struct RunCommandsTests {
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
 
-        func sign(_ run: String, _ role: String, _ decision: String = "approve") throws {
-            let outcome = try self.run(["sign", run, "--role", role, "--name", "Alex", "--decision", decision, "--content", content])
+        func sign(_ run: String, _ role: String, _ decision: String = "approve", now: String = "2026-10-05T09:30:00Z") throws {
+            let outcome = try self.run(["sign", run, "--role", role, "--name", "Alex", "--decision", decision, "--content", content],
+                                       env: ["PREFLIGHT_NOW": now])
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
 
@@ -190,10 +191,13 @@ struct RunCommandsTests {
         let run = try ws.goRun()
         try ws.record(run, "lint", "fail", ["--summary", "3 errors"])
         try ws.record(run, "lint", "pass", now: "2026-10-05T09:41:00Z")
+        // The new results change the evidence the roles approved: they approve again.
+        try ws.sign(run, "Technical Lead", now: "2026-10-05T09:50:00Z")
+        try ws.sign(run, "Security Lead", now: "2026-10-05T09:50:00Z")
         let outcome = try ws.report(run, ["--format", "json"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
-        for key in ["run", "checklist", "verdict", "reasons", "readiness", "counts", "items", "sections", "signoffs", "problems"] {
+        for key in ["run", "checklist", "verdict", "reasons", "readiness", "counts", "items", "sections", "signoffs", "problems", "evidence_digest"] {
             #expect(json[key] != nil, "missing key \(key)")
         }
         #expect(json["verdict"] as? String == "go")

@@ -94,6 +94,49 @@ struct BrowserTests {
         }
     }
 
+    /// Every example run's sheet on both papers: at most two pages; each role on one line, each
+    /// decision's date whole, the evidence digest, no item id; the signature block on one page.
+    @Test func everyExampleSheetPrintsWholeOnA4AndLetter() throws {
+        let tools = try BrowserTools.require()
+        let runs = try FileManager.default.contentsOfDirectory(atPath: SiteFixture.runs).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(runs.count == 18)
+        for run in runs {
+            let data = try Data(contentsOf: try Self.page("runs/\(run)/report.json"))
+            let report = try JSONDecoder().decode(RunReport.self, from: data)
+            for (file, size) in [("signoff.html", (595, 842)), ("signoff-letter.html", (612, 792))] {
+                let fixture = try Fixture()
+                let pdf = fixture.path("sheet.pdf")
+                let path = "runs/\(run)/\(file)"
+                Self.expectNoPolicyViolations(try tools.printPDF(try Self.page(path), to: pdf, profile: fixture.path("profile")), path)
+                let info = try tools.pdfInfo(pdf)
+                #expect(info.width == size.0 && info.height == size.1, "\(path)")
+                #expect((1...2).contains(info.pages), "\(path): \(info.pages) pages")
+                let pages = try tools.pdfPages(pdf)
+                let lines = pages.flatMap { $0 }
+                for role in Self.roles {
+                    #expect(lines.contains { $0.contains(role) }, "\(path): \(role) is not on one line")
+                }
+                for status in report.signoffs {
+                    guard let day = status.at?.day else { continue }
+                    #expect(lines.contains { $0.contains(day) }, "\(path): \(status.role)'s date \(day) is broken")
+                }
+                let text = lines.joined(separator: " ")
+                #expect(text.contains(EvidenceDigest.shortForm(report.evidenceDigest)), "\(path)")
+                #expect(text.filter { !$0.isWhitespace }.contains(report.evidenceDigest), "\(path)")
+                let ids = report.items.map(\.id).filter { $0.contains("/") }
+                let printed = ids.filter { text.contains($0) }
+                #expect(printed.isEmpty, "\(path): item ids on paper: \(printed)")
+                // The page with the sign-off heading holds the whole block: the digest line and every role after it.
+                let heading = pages.firstIndex { page in page.contains { $0.hasPrefix("Evidence digest ") && $0.contains("sign only if") } }
+                let block = try #require(heading, "\(path): no signature block")
+                let after = pages[block].drop { !($0.hasPrefix("Evidence digest ") && $0.contains("sign only if")) }
+                for role in Self.roles {
+                    #expect(after.contains { $0.contains(role) }, "\(path): \(role) is not on the signature block's page")
+                }
+            }
+        }
+    }
+
     private func expectFinalSheetText(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         for role in Self.roles {
             #expect(text.contains(role), "\(role)", sourceLocation: sourceLocation)
@@ -133,7 +176,7 @@ struct BrowserTests {
         #expect(billing.value == "pass")
         let (rejected, _) = try tools.dumpDOM(try Self.page("runs/\(Self.rejectedRun)/index.html"), profile: fixture.path("profile"))
         #expect(Self.domStates(rejected).values.contains("fail"))
-        #expect(rejected.contains("<tr class=\"decision-reject\"><th scope=\"row\"><a href=\"#item-sign-off--security-lead\">Security Lead</a></th><td>Rejected</td>"))
+        #expect(rejected.contains("<tr class=\"decision-reject binding-unbound\"><th scope=\"row\"><a href=\"#item-sign-off--security-lead\">Security Lead</a></th><td>Rejected <span class=\"signoff-mark\">(unbound: signed without an evidence digest)</span></td>"))
     }
 
     @Test func theSheetDOMHasTheRolesVerdictAndDigest() throws {
@@ -145,7 +188,7 @@ struct BrowserTests {
         for role in Self.roles {
             #expect(dom.contains("<th scope=\"row\">\(role)</th>"), "\(role)")
         }
-        #expect(dom.components(separatedBy: "<td>Approved</td>").count - 1 == 4)
+        #expect(dom.components(separatedBy: "<td class=\"decision\">Approved<span class=\"signoff-mark\">unbound").count - 1 == 4)
         #expect(dom.contains("<span class=\"verdict-word\">GO</span>"))
         let digest = try #require(SiteFixture.sheetDigest(dom))
         #expect(digest == (try SiteFixture.sha256sum(try Self.page("runs/\(Self.finalRun)/report.json").path)))

@@ -127,4 +127,13 @@ struct BrowserTools: Sendable {
         guard output.status == 0 else { throw Failed(description: "pdftotext \(pdf) failed:\n\(output.stderr)") }
         return output.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
+
+    /// The text of each page as its lines, as `pdftotext` breaks them (a wrapped cell spans two lines).
+    func pdfPages(_ pdf: String) throws -> [[String]] {
+        let output = try Self.run(pdftotext, [pdf, "-"])
+        guard output.status == 0 else { throw Failed(description: "pdftotext \(pdf) failed:\n\(output.stderr)") }
+        var pages = output.stdout.components(separatedBy: "\u{0C}").map { $0.components(separatedBy: "\n") }
+        if pages.last?.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) == true { pages.removeLast() }
+        return pages
+    }
 }

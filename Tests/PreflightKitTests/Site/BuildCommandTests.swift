@@ -73,7 +73,7 @@ import Testing
     @Test func theCommandPrintedOnTheSheetWorksInTheSite() throws {
         let site = try SiteFixture.exampleSite()
         let sheet = try SiteFixture.exampleText("runs/production-2026-11-16-1/signoff.html")
-        let command = try #require(sheet.firstMatch(of: /<code>preflight (verify [^<]+)<\/code>/))
+        let command = try #require(sheet.firstMatch(of: /<code>preflight (verify runs[^<]+)<\/code>/))
         let arguments = String(command.1).split(separator: " ").map(String.init)
         #expect(arguments.count == 4 && arguments[1] == "runs/production-2026-11-16-1" && arguments[2] == "--digest")
         let result = try CLI.run(arguments, in: site)

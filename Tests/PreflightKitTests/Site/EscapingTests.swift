@@ -122,7 +122,7 @@ import Testing
             #expect(!html.contains("<img src=x"), "\(page)")
         }
         let sheet = try String(contentsOfFile: site + "/runs/evil-1/signoff.html", encoding: .utf8)
-        #expect(sheet.contains("<td>&lt;script&gt;alert(9)&lt;/script&gt;</td><td>Rejected</td>"))
+        #expect(sheet.contains("<td class=\"signer\">&lt;script&gt;alert(9)&lt;/script&gt;</td><td class=\"decision\">Rejected<span class=\"signoff-mark\">unbound"))
     }
 
     @Test func theExampleSiteHasNoScripts() throws {

@@ -123,7 +123,7 @@ import Testing
 
     @Test func theRolelessSheetHasSignatureRowsAndTheRuleInWords() throws {
         let sheet = try Site.text("runs/\(Site.frontendRun)/signoff.html")
-        #expect(sheet.components(separatedBy: "<td class=\"signature-line\"></td>").count - 1 == 2)
+        #expect(sheet.components(separatedBy: "<td class=\"signature-line\"><span class=\"signature-space\"></span></td>").count - 1 == 2)
         #expect(sheet.contains("This checklist defines no sign-off roles"))
         #expect(sheet.contains("<h2>Verdict rule</h2>"))
     }
