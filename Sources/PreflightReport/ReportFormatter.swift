@@ -97,9 +97,9 @@ package enum ReportFormatter {
         var lines: [String] = []
         lines.append("## \(icon) \(report.verdict.rawValue.uppercased()): \(escape(report.checklist.title)) · \(escape(report.run.environment))")
         lines.append("")
-        var facts = ["Run `\(report.run.id)`", "started \(report.run.startedAt.display)"]
-        if let commit = report.run.commit { facts.append("commit `\(commit.prefix(12))`") }
-        if let branch = report.run.branch { facts.append("branch `\(branch)`") }
+        var facts = ["Run \(codeSpan(report.run.id))", "started \(report.run.startedAt.display)"]
+        if let commit = report.run.commit { facts.append("commit \(codeSpan(String(commit.prefix(12))))") }
+        if let branch = report.run.branch { facts.append("branch \(codeSpan(branch))") }
         lines.append(facts.joined(separator: " · "))
         lines.append("")
         lines.append("Evidence digest: `\(EvidenceDigest.shortForm(report.evidenceDigest))` (`\(report.evidenceDigest)`)")
@@ -134,9 +134,26 @@ package enum ReportFormatter {
             lines.append("")
             lines.append("**Problems in the run's input:**")
             lines.append("")
-            for problem in report.problems { lines.append("- `\(problem.description.replacingOccurrences(of: "`", with: "'"))`") }
+            for problem in report.problems { lines.append("- " + codeSpan(problem.description)) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A Markdown code span that holds `text` whatever it contains: the fence is one backtick longer
+    /// than the longest run inside, padded when the text starts or ends with one (CommonMark 6.1),
+    /// so a backtick in a branch name cannot end the span and let the rest render as markup.
+    package static func codeSpan(_ text: String) -> String {
+        let line = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+        var longest = 0
+        var run = 0
+        for character in line {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = line.hasPrefix("`") || line.hasSuffix("`") ? " " : ""
+        return fence + pad + line + pad + fence
     }
 
     /// Markdown table cells: no pipes, no raw HTML, one line.
