@@ -2,7 +2,8 @@
 # Installs the system packages Preflight needs, only those that are missing.
 #   scripts/ensure-deps.sh            libcmark-dev, pkg-config, libcurl4-openssl-dev (to build; the
 #                                     static binary links libcurl, which FlyingFox's Foundation needs)
-#   scripts/ensure-deps.sh --browser  also chromium, chromium-driver, poppler-utils, and a Python
+#   scripts/ensure-deps.sh --browser  also chromium, chromium-driver, poppler-utils, openssh-client
+#                                     (the signed sign-off tests run ssh-keygen), and a Python
 #                                     virtualenv (.build/test-venv) with selenium and axe-core's
 #                                     axe.min.js, and PyYAML (the tests parse `preflight init`'s CI
 #                                     workflows) (for the test suite)
@@ -18,7 +19,7 @@ browser=0
 tools=0
 for arg in "$@"; do
     case "$arg" in
-        --browser) packages+=(chromium chromium-driver poppler-utils); browser=1 ;;
+        --browser) packages+=(chromium chromium-driver poppler-utils openssh-client); browser=1 ;;
         --import-tools) tools=1 ;;
         *) echo "usage: $0 [--browser] [--import-tools]" >&2; exit 64 ;;
     esac
