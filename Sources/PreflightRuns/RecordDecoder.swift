@@ -125,8 +125,11 @@ package struct FieldReader<Field: RecordField> {
 
     /// The `attachments` array of a result; each entry must name a file stored in `runFolder`'s
     /// `attachments/` under its hash.
-    package mutating func attachments(_ field: Field, runFolder: String) -> [Attachment]? {
+    /// `runFolder` is only worked out for a result that has attachments: a path operation per
+    /// result was a tenth of a build's decoding time.
+    package mutating func attachments(_ field: Field, runFolder: @autoclosure () -> String) -> [Attachment]? {
         guard let value = value(field) else { return nil }
+        let runFolder = runFolder()
         let shape = "{" + AttachmentField.names.joined(separator: ", ") + "}"
         guard case .array(let entries) = value else {
             problems.append("\(path).\(field.rawValue): expected an array of \(shape), found \(value.typeName)")
