@@ -133,8 +133,11 @@ struct ServeCommandTests {
         #expect(Date().timeIntervalSince(started) < 3)
         #expect(!answer.text.contains(Self.summary))
         // Open pages see a new build number (at least one rebuild; the burst test counts them exactly).
-        let version = try server.get("/__preflight/version.js").text
-        #expect(version.hasPrefix("window.__preflightBuild = ") && version != "window.__preflightBuild = 1;\n")
+        // The number moves once the build has finished (cache saved), a moment after the new
+        // site is in place, so it is polled too rather than read once.
+        let first = "window.__preflightBuild = 1;\n"
+        let version = try server.poll("/__preflight/version.js", within: 3) { $0.text != first }.text
+        #expect(version.hasPrefix("window.__preflightBuild = ") && version != first)
     }
 
     @Test func aBrokenTemplateShowsTheErrorPageAndFixingItRecovers() throws {
