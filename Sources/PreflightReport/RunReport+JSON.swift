@@ -11,11 +11,7 @@ extension RunReport {
     package func canonicalJSON(relativeTo archive: String) -> [UInt8] {
         var json = JSONBuilder()
         json.beginObject()
-        json.key("checklist")
-        json.beginObject()
-        json.key("name"); json.string(checklist.name)
-        json.key("title"); json.string(checklist.title)
-        json.endObject()
+        json.key("checklist"); checklist.write(&json)
         json.key("counts"); json.intMap(counts)
         json.key("evidence_digest"); json.string(evidenceDigest)
         json.key("items")
@@ -199,6 +195,16 @@ extension SectionReport {
         json.key("level"); json.int(level)
         json.key("passing"); json.int(passing)
         if let readiness { json.key("readiness"); json.double(readiness) }
+        json.key("title"); json.string(title)
+        json.endObject()
+    }
+}
+
+extension ChecklistReference {
+    /// `{"name", "title"}`, as report.json and the evidence digest's canonical form both hold it.
+    package func write(_ json: inout JSONBuilder) {
+        json.beginObject()
+        json.key("name"); json.string(name)
         json.key("title"); json.string(title)
         json.endObject()
     }
