@@ -128,16 +128,7 @@ package enum EvidenceDigest {
     /// moving a record between files is no change of evidence.
     private static func write(_ result: ProbeResult, _ json: inout JSONBuilder) {
         json.beginObject()
-        if let attachments = result.attachments {
-            json.key("attachments")
-            json.array(attachments) { attachment, json in
-                json.beginObject()
-                json.key("name"); json.string(attachment.name)
-                json.key("sha256"); json.string(attachment.sha256)
-                json.key("size"); json.int(attachment.size)
-                json.endObject()
-            }
-        }
+        if let attachments = result.attachments { json.key("attachments"); json.array(attachments) { $0.write(&$1) } }
         if let details = result.details { json.key("details"); json.string(details) }
         json.key("evidence")
         json.array(result.evidence) { link, json in

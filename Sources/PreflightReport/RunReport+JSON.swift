@@ -101,6 +101,7 @@ extension ItemReport {
 extension ProbeResult {
     package func write(_ json: inout JSONBuilder) {
         json.beginObject()
+        if let attachments { json.key("attachments"); json.array(attachments) { $0.write(&$1) } }
         if let details { json.key("details"); json.string(details) }
         if let durationMs { json.key("duration_ms"); json.int(durationMs) }
         json.key("evidence")
@@ -118,6 +119,17 @@ extension ProbeResult {
         json.key("status"); json.string(status.rawValue)
         if let summary { json.key("summary"); json.string(summary) }
         if let validFor { json.key("valid_for"); json.string(validFor.text) }
+        json.endObject()
+    }
+}
+
+extension Attachment {
+    /// `{"name", "sha256", "size"}`, in report.json and in the evidence digest's canonical form.
+    package func write(_ json: inout JSONBuilder) {
+        json.beginObject()
+        json.key("name"); json.string(name)
+        json.key("sha256"); json.string(sha256)
+        json.key("size"); json.int(size)
         json.endObject()
     }
 }

@@ -149,6 +149,15 @@ struct ImportCommandTests {
         let result = try #require(try ws.results(run).first)
         #expect(result["attachments"] == .array([.object([("name", .string("smoke_output.log")), ("sha256", .string(sha)),
                                                           ("size", .number(24))])]))
+        // report.json lists the attachment with the result it decides.
+        let report = try ws.run(["report", run, "--format", "json", "--content", ws.content])
+        let json = try JSONValue.parse(Data(report.stdout.utf8))
+        guard case .array(let items)? = json["items"] else { Issue.record("no items in report.json"); return }
+        let decided = items.first { item in
+            if case .string(let id)? = item["id"] { return id.hasSuffix("/all-unit-tests-passing") }
+            return false
+        }?["decided_by"]
+        #expect(decided?["attachments"] == result["attachments"], "\(String(describing: decided))")
         // The same bytes attached again are stored once.
         let again = try ws.run(["record", run, "--item", "test-coverage-80", "--status", "pass", "--attach", log, "--content", ws.content])
         #expect(again.status == 0, "\(again.stderr)")
