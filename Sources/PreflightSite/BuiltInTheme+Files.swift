@@ -149,6 +149,10 @@ extension BuiltInTheme {
 </li>
 
 """#,
+        "partials/matrix-row.mustache": #"""
+<tr{{#steady}} class="steady"{{/steady}}><th scope="row"><a href="{{href}}" title="{{id}}">{{text}}</a></th>{{#cells}}<td class="s-{{css}}" title="{{word}}">{{icon}}</td>{{/cells}}</tr>
+
+"""#,
         "partials/reasons.mustache": #"""
 {{#verdict}}
 {{^empty(reasons)}}
@@ -490,9 +494,7 @@ extension BuiltInTheme {
 <caption>{{caption}}</caption>
 <thead><tr><th scope="col">Item</th>{{#columns}}<th scope="col" class="run-col"><a href="{{href}}" title="{{title}}">{{label}}</a></th>{{/columns}}</tr></thead>
 <tbody>
-{{#rows}}<tr{{#steady}} class="steady"{{/steady}}><th scope="row"><a href="{{href}}" title="{{id}}">{{text}}</a></th>{{#cells}}<td class="s-{{css}}" title="{{word}}">{{icon}}</td>{{/cells}}</tr>
-{{/rows}}
-</tbody>
+{{{rowsHTML}}}</tbody>
 </table>
 </div>
 {{/matrix}}

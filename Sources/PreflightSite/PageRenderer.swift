@@ -218,7 +218,7 @@ struct PageRenderer: Sendable {
     /// `trends/<checklist>/<environment>/index.html` and `badge.svg`.
     private func writeTrend(_ stream: RunStream, history: StreamHistory) throws(DiagnosticList) -> Int {
         let folder = "trends/\(stream.path)/"
-        let trend = TrendPage(stream, history: history)
+        let trend = try TrendPage(stream, history: history, blocks: blocks)
         try page(folder + "index.html", template: "trend", model: trend, root: stream.key.siteRoot, title: trend.pageTitle, bodyClass: "trend")
         let latest = stream.summaries.last
         try file(folder + "badge.svg", Data(Badge.svg(latest?.verdict, readiness: latest?.readiness).utf8))

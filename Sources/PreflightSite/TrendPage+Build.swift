@@ -5,7 +5,7 @@ import PreflightReport
 import PreflightHistory
 
 extension TrendPage {
-    init(_ stream: RunStream, history: StreamHistory) {
+    init(_ stream: RunStream, history: StreamHistory, blocks: FragmentCache) throws(DiagnosticList) {
         let options = history.options
         let runs = stream.key.siteRoot + "runs/"
         let latestReport = stream.summaries.last
@@ -34,7 +34,7 @@ extension TrendPage {
             return SectionTrendView(title: section.title, chart: Sparkline.svg(values, label: label, width: 240, height: 36),
                                     latest: history.points.last?.sections[section.id].map { PercentView($0) })
         }
-        matrix = Self.matrix(history, runs: runs, itemHref: itemHref)
+        matrix = try Self.matrix(history, runs: runs, itemHref: itemHref, blocks: blocks)
         flakyRule = "flipped between passing (pass, done) and failing (fail, warn) at least \(ReportFormatter.count(options.flakyFlips, "time")) "
             + "in the last \(ReportFormatter.count(options.flakyWindow, "run")); pending, skip and waived runs are stepped over"
         let states = Dictionary(history.tracks.map { ($0.id, $0.states) }, uniquingKeysWith: { a, _ in a })
@@ -74,7 +74,8 @@ extension TrendPage {
     }
 
     /// The newest runs as columns; rows that were ever not passing come first.
-    static func matrix(_ history: StreamHistory, runs: String, itemHref: (String) -> String) -> MatrixView {
+    static func matrix(_ history: StreamHistory, runs: String, itemHref: (String) -> String,
+                       blocks: FragmentCache) throws(DiagnosticList) -> MatrixView {
         let count = history.points.count
         let window = max(0, count - history.options.matrixRuns)..<count
         let columns = window.map { index in
@@ -92,7 +93,10 @@ extension TrendPage {
         }
         let caption = "States of \(ReportFormatter.count(history.tracks.count, "item")) in the last \(ReportFormatter.count(columns.count, "run")) "
             + "(columns oldest to newest, numbered by run); \(ReportFormatter.count(unsteady.count, "item")) not always passing come first"
-        return MatrixView(columns: columns, rows: unsteady + steady, caption: caption)
+        let rows = unsteady + steady
+        var html: [UInt8] = []
+        for row in rows { try blocks.render(MatrixView.rowTemplate, row, into: &html) }
+        return MatrixView(columns: columns, rows: rows, rowsHTML: RawHTML(html), caption: caption)
     }
 
     /// Never used for a stream with runs; keeps the initializer total for an empty one.

@@ -40,8 +40,12 @@ struct SectionTrendView: ViewModel {
 
 /// States of items (rows) in the newest runs (columns, oldest first).
 struct MatrixView: ViewModel {
+    static let rowTemplate = "partials/matrix-row"
     var columns: [MatrixColumnView]
     var rows: [MatrixRowView]
+    /// `rows` rendered from `partials/matrix-row.mustache` through the fragment cache: a fleet
+    /// has hundreds of trend pages of a few hundred rows each, and every row has the same shape.
+    var rowsHTML: RawHTML
     var caption: String
 }
 

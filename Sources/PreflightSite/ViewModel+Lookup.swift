@@ -291,6 +291,7 @@ extension MatrixView {
         switch name {
         case "columns": return self.columns
         case "rows": return self.rows
+        case "rowsHTML": return self.rowsHTML
         case "caption": return self.caption
         default: return nil
         }

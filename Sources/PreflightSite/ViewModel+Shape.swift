@@ -436,6 +436,7 @@ extension MatrixView: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.columns)
         shape.add(self.rows)
+        shape.add(self.rowsHTML)
         shape.add(self.caption)
     }
 
@@ -443,6 +444,7 @@ extension MatrixView: ShapedModel {
         var children: [String: Any] = [:]
         children["columns"] = tokens.placeholder(self.columns)
         children["rows"] = tokens.placeholder(self.rows)
+        children["rowsHTML"] = tokens.placeholder(self.rowsHTML)
         children["caption"] = tokens.placeholder(self.caption)
         return PlaceholderModel(children)
     }

@@ -127,9 +127,10 @@ struct SummarySectionsTests {
 
     @Test func theTrendPageHasARowPerSummarySection() throws {
         let (stream, _) = try Self.wrappedStream()
-        let page = TrendPage(stream, history: StreamHistory(stream))
+        let templates = try TemplateLibrary.load(SiteFixture.templates)
+        let page = try TrendPage(stream, history: StreamHistory(stream), blocks: FragmentCache(templates: templates))
         #expect(page.sectionTrends.map(\.title) == ["Alpha", "Beta"])
-        let html = try TemplateLibrary.load(SiteFixture.templates).render("trend", page)
+        let html = try templates.render("trend", page)
         #expect(html.contains(#"<tr><th scope="row">Alpha</th>"#))
         #expect(html.contains(#"<tr><th scope="row">Beta</th>"#))
         #expect(!html.contains(#"<th scope="row">The Checklist</th>"#))

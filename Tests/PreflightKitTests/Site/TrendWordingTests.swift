@@ -10,7 +10,9 @@ import Testing
 @Suite("Trend page counts and the latest run's changes")
 struct TrendWordingTests {
     static func render(_ stream: RunStream, options: HistoryOptions) throws -> String {
-        try TemplateLibrary.load(SiteFixture.templates).render("trend", TrendPage(stream, history: StreamHistory(stream, options: options)))
+        let templates = try TemplateLibrary.load(SiteFixture.templates)
+        let page = try TrendPage(stream, history: StreamHistory(stream, options: options), blocks: FragmentCache(templates: templates))
+        return try templates.render("trend", page)
     }
 
     @Test func oneFlipIsSingular() throws {
