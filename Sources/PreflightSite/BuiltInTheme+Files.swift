@@ -117,6 +117,9 @@ extension BuiltInTheme {
 {{/sections}}
 
 """#,
+        "partials/flaky-item.mustache": #"""
+<li><a href="{{href}}">{{text}}</a> <code>{{id}}</code>: <b>{{flipsText}}</b> in {{runsText}} <span class="mini-states">{{#states}}<span class="cell s-{{css}}" title="{{word}}">{{icon}}</span>{{/states}}</span></li>
+"""#,
         "partials/item.mustache": #"""
 <li class="item depth-{{depth}}{{#passing}} passing{{/passing}}{{^passing}} not-passing{{#failing}} failing{{/failing}}{{^failing}} open{{/failing}}{{/passing}} row-{{#state}}{{css}}{{/state}}" id="{{anchor}}">
 <div class="item-head">
@@ -456,7 +459,7 @@ extension BuiltInTheme {
 <h2 id="flaky-heading">Flaky items</h2>
 <p class="rule">Items that {{flakyRule}}.</p>
 {{#empty(flaky)}}<p>None.</p>{{/empty(flaky)}}
-{{^empty(flaky)}}<ul class="finding-list">{{#flaky}}<li><a href="{{href}}">{{text}}</a> <code>{{id}}</code>: <b>{{flipsText}}</b> in {{runsText}} <span class="mini-states">{{#states}}<span class="cell s-{{css}}" title="{{word}}">{{icon}}</span>{{/states}}</span></li>{{/flaky}}</ul>{{/empty(flaky)}}
+{{^empty(flaky)}}<ul class="finding-list">{{{flakyHTML}}}</ul>{{/empty(flaky)}}
 </section>
 
 <section class="long-block" aria-labelledby="long-heading">

@@ -71,6 +71,13 @@ final class FragmentCache: @unchecked Sendable {
         fragment.fill(shape.texts, into: &bytes)
     }
 
+    /// Each model rendered in turn, one after another: the rows of a list whose rows share a shape.
+    func render<Model: ShapedModel>(_ template: String, _ models: [Model]) throws(DiagnosticList) -> RawHTML {
+        var bytes: [UInt8] = []
+        for model in models { try render(template, model, into: &bytes) }
+        return RawHTML(bytes)
+    }
+
     /// `render(_:_:into:)` as markup.
     func render<Model: ShapedModel>(_ template: String, _ model: Model) throws(DiagnosticList) -> RawHTML {
         var bytes: [UInt8] = []

@@ -43,6 +43,7 @@ extension TrendPage {
                       runsText: ReportFormatter.count(item.runs, "run"),
                       states: (states[item.id] ?? []).suffix(options.flakyWindow).map { StateView($0 ?? .pending) })
         }
+        flakyHTML = try blocks.render(FlakyView.template, flaky)
         longFailingRule = "failing (fail or warn) in the latest run and not passing for at least \(ReportFormatter.count(options.longFailingRuns, "run")) "
             + "in a row, counted from the first failing run (pending runs do not break the stretch)"
         longFailing = history.longFailing.map { item in
@@ -94,9 +95,7 @@ extension TrendPage {
         let caption = "States of \(ReportFormatter.count(history.tracks.count, "item")) in the last \(ReportFormatter.count(columns.count, "run")) "
             + "(columns oldest to newest, numbered by run); \(ReportFormatter.count(unsteady.count, "item")) not always passing come first"
         let rows = unsteady + steady
-        var html: [UInt8] = []
-        for row in rows { try blocks.render(MatrixView.rowTemplate, row, into: &html) }
-        return MatrixView(columns: columns, rows: rows, rowsHTML: RawHTML(html), caption: caption)
+        return MatrixView(columns: columns, rows: rows, rowsHTML: try blocks.render(MatrixView.rowTemplate, rows), caption: caption)
     }
 
     /// Never used for a stream with runs; keeps the initializer total for an empty one.

@@ -22,6 +22,8 @@ struct TrendPage: ViewModel {
     var sectionTrends: [SectionTrendView]
     var matrix: MatrixView
     var flaky: [FlakyView]
+    /// `flaky` rendered from `partials/flaky-item.mustache` through the fragment cache.
+    var flakyHTML: RawHTML
     var flakyRule: String
     var longFailing: [LongFailingView]
     var longFailingRule: String
@@ -65,6 +67,7 @@ struct MatrixRowView: ViewModel {
 }
 
 struct FlakyView: ViewModel {
+    static let template = "partials/flaky-item"
     var id: String
     var text: String
     var href: String

@@ -640,6 +640,7 @@ extension TrendPage {
         case "sectionTrends": return self.sectionTrends
         case "matrix": return self.matrix
         case "flaky": return self.flaky
+        case "flakyHTML": return self.flakyHTML
         case "flakyRule": return self.flakyRule
         case "longFailing": return self.longFailing
         case "longFailingRule": return self.longFailingRule
