@@ -60,7 +60,7 @@ struct PageRenderer: Sendable {
 
     /// Writes the dashboard, trend pages, index.json and the feed; `problems` are those no run page shows.
     func render(_ streams: [RunStream], library: ChecklistLibrary, problems: [Diagnostic] = [],
-                options: HistoryOptions = .default) throws(DiagnosticList) -> Int {
+                options: HistoryOptions = .default, asOf: Timestamp = Timestamp(seconds: 0)) throws(DiagnosticList) -> Int {
         // Every page of a stream derives from the same history, so it is computed once, up front.
         let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
         let fleets = Fleet.fleets(streams, order: settings)
