@@ -170,7 +170,7 @@ struct RunPipeline {
                     checklist: checklist, summarySections: summarySections, report: report, summary: merged[offset],
                     archive: archive.directory,
                     previous: offset > 0 ? merged[offset - 1] : previous,
-                    next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
+                    next: index + 1 < n ? manifests[index + 1] : nil, digest: "", asOfGiven: asOf != nil)
                 if report.phaseFacts != nil { return .success((nil, Deferred(index: index, context: context))) }
                 do {
                     return .success((try renderer.writeRun(context), nil))
