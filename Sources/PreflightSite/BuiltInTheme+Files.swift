@@ -729,6 +729,17 @@ span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line)
 .changed-since { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: 0.85rem; }
 .evidence-digest code { overflow-wrap: anywhere; }
 
+/* Post-deployment follow-through: chips beside verdicts, the run page's timeline, the trend page's phase times. */
+.post-chip { font-size: 0.85rem; font-weight: 700; }
+.post-overdue, .post-chip.post-overdue, .phase-overdue .phase-state, .phase-failing .phase-state { color: var(--fail); }
+.post-complete, .post-chip.post-complete, .phase-done-in-time .phase-state { color: var(--pass); }
+.phase-done-late .phase-state { color: var(--warn); }
+.phases { padding-left: 1.25rem; }
+.phase-items { list-style: none; padding-left: 0; }
+.phase-item { margin: 0.2rem 0; }
+.phase-state { display: inline-block; min-width: 16rem; font-weight: 600; }
+@media print { .post-chip { color: #000; } .phase-state { min-width: 0; } }
+
 """#.utf8),
         "print-a4.css": Array(#"""
 @import url("sheet.css");

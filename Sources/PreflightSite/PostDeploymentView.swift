@@ -50,7 +50,7 @@ struct PhaseView: ViewModel {
         window = ISODuration(phase.window).map(RunAge.words) ?? phase.window
         due = phase.due.display
         counts = ReportFormatter.phaseCounts(phase)
-        completed = phase.secondsToComplete.map { "completed \(ReportFormatter.span($0)) after the deployment" }
+        completed = phase.secondsToComplete.map { $0 <= 0 ? "all done by the deployment" : "completed \(ReportFormatter.span($0)) after the deployment" }
         items = phase.items.map(PhaseItemView.init)
     }
 }
