@@ -912,6 +912,10 @@ def write_deployment(run, folder):
         deployed = parse_time(at)
         dump(folder / file_name(run, "deployed"), {"deployments": [{"at": at, "by": "Marta Kowalczyk", "release": release}]})
         results = [result("first-24-hours/check-user-feedback", deployed + timedelta(hours=feedback_hours), FOLLOW_UP["check-user-feedback"])]
+        if run.id == "production-2026-11-09-1":
+            # Its cost review warned before the deploy; the follow-up settled it within the day.
+            results.append(result("first-24-hours/review-cost-metrics", deployed + timedelta(hours=20),
+                                  "Cost anomaly explained (NAT gateway data processing); budget alert threshold adjusted"))
         for item, days in zip(["performance-review", "cost-optimization-review", "user-feedback-review", "incident-review-if-any",
                                "documentation-updates"], week_days):
             results.append(result("first-week/" + item, deployed + timedelta(days=days, hours=2), FOLLOW_UP[item]))

@@ -16,6 +16,16 @@ package enum ArchiveClock {
     }
 }
 
+extension RunReport {
+    /// Judges a deployed run's phases against `asOf`, else against the archive's newest time, as the
+    /// site does (which reads every run, so only a deployed run pays for it).
+    package mutating func settle(checklist: Checklist, archive: RunArchive, streams: () throws -> [RunArchive.ResolvedStream],
+                                 asOf: Timestamp? = nil) rethrows {
+        guard phaseFacts != nil else { return }
+        settle(asOf: try asOf ?? ArchiveClock.newest(archive, streams: streams()), checklist: checklist)
+    }
+}
+
 /// `preflight due`: per stream (service × environment), the newest deployed run's overdue,
 /// failing and soon-due phase items.
 package struct DueList: Sendable {

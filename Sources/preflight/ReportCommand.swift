@@ -31,11 +31,8 @@ struct ReportCommand: ParsableCommand {
         let (manifest, checklist) = try target.load(content)
         let archive = try target.scanArchive(content)
         var report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
-        if report.phaseFacts != nil {
-            // Only a deployed run needs the archive's newest timestamp, which reads every run.
-            let reference = try AsOf.parse(asOf) ?? ArchiveClock.newest(archive, streams: archive.streams(in: try content.library()).streams)
-            report.settle(asOf: reference, checklist: checklist)
-        }
+        try report.settle(checklist: checklist, archive: archive, streams: { archive.streams(in: try content.library()).streams },
+                          asOf: AsOf.parse(asOf))
         switch format {
         case .text: Output.say(ReportFormatter.text(report), terminator: "")
         case .markdown: Output.say(ReportFormatter.markdown(report), terminator: "")

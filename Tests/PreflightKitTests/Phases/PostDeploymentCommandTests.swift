@@ -60,8 +60,8 @@ struct PostDeploymentCommandTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let path = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect((path as NSString).lastPathComponent.hasPrefix("deployed-"))
-        let written = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-        #expect(written == (try JSONValue.parse(Array(#"{"deployments": [{"at": "2026-11-16T10:00:00Z", "by": "Dana", "release": "v1"}]}"#.utf8))))
+        let written = try JSONValue.parse(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(written == (try JSONValue.parse(bytes: Array(#"{"deployments": [{"at": "2026-11-16T10:00:00Z", "by": "Dana", "release": "v1"}]}"#.utf8))))
     }
 
     @Test func deployedFillsInWhatCITellsIt() throws {
@@ -72,8 +72,8 @@ struct PostDeploymentCommandTests {
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let path = outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let written = try JSONValue.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-        #expect(written == (try JSONValue.parse(Array("""
+        let written = try JSONValue.parse(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(written == (try JSONValue.parse(bytes: Array("""
             {"deployments": [{"at": "2026-11-16T10:00:00Z", "by": "github-actions", "release": "abc123",
                               "url": "https://github.example/acme/shop/actions/runs/77"}]}
             """.utf8))))
@@ -126,7 +126,7 @@ struct PostDeploymentCommandTests {
         try ws.deploy(at: "2026-11-16T10:00:00Z")
         let json = try ws.due(["--format", "json", "--as-of", "2026-11-16T12:00:00Z"])
         #expect(json.status == 2)
-        let value = try JSONValue.parse(Array(json.stdout.utf8))
+        let value = try JSONValue.parse(bytes: Array(json.stdout.utf8))
         #expect(value["as_of"]?.textValue == "2026-11-16T12:00:00Z")
         #expect(value["overdue"] == .number(1))
         guard case .array(let streams)? = value["streams"], let stream = streams.first, case .array(let items)? = stream["items"] else {
