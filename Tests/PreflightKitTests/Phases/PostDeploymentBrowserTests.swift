@@ -33,7 +33,7 @@ struct PostDeploymentBrowserTests {
                 "\(items.first ?? "")")
         #expect(run.contains("id=\"item-post-deployment--first-24-hours--review-cost-metrics\""), "the link lands on the item")
 
-        let older = try DashboardBrowserTests.dumpDOM(site + "/runs/production-2026-11-09-1/index.html", browser: browser)
+        let older = try DashboardBrowserTests.dumpDOM(site + "/runs/production-2026-11-02-1/index.html", browser: browser)
         #expect(older.contains("<b>Post-deployment: complete</b>. "))
     }
 }
