@@ -85,11 +85,12 @@ package struct PhaseReport: Sendable, Codable, Equatable {
 }
 
 /// A run's post-deployment follow-through: the effective deployment, every deployment recorded,
-/// and each phase as of `asOf` (the archive's newest timestamp unless `build --as-of` says otherwise).
+/// and each phase as of `asOf` (the archive's newest timestamp unless `build --as-of` says otherwise;
+/// nil once complete, when nothing depends on it, so a complete run's report.json never changes).
 package struct PostDeployment: Sendable, Codable, Equatable {
     package var deployment: Deployment
     package var deployments: [Deployment]
-    package var asOf: Timestamp
+    package var asOf: Timestamp?
     package var status: PostDeploymentStatus
     /// Items past due and not done (failing ones past due included).
     package var overdue: Int
@@ -202,7 +203,8 @@ package struct PhaseFacts: Sendable, Equatable {
                                items: ordered)
         }
         let status: PostDeploymentStatus = allDone ? .complete : overdue > 0 ? .overdue : .onTrack
-        return PostDeployment(deployment: deployment, deployments: deployments, asOf: asOf, status: status, overdue: overdue, phases: phases)
+        return PostDeployment(deployment: deployment, deployments: deployments, asOf: allDone ? nil : asOf, status: status, overdue: overdue,
+                              phases: phases)
     }
 
     /// Whether every phase item is done or skipped: then no page depends on the reference time.

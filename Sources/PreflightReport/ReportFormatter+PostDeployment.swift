@@ -53,7 +53,7 @@ extension ReportFormatter {
     }
 
     static func postDeploymentText(_ post: PostDeployment) -> [String] {
-        var lines = ["", "Post-deployment: \(statusWords(post)) (as of \(post.asOf.display))", "  " + deploymentLine(post.deployment)]
+        var lines = ["", "Post-deployment: \(statusWords(post))" + (post.asOf.map { " (as of \($0.display))" } ?? ""), "  " + deploymentLine(post.deployment)]
         if post.deployments.count > 1 { lines.append("  \(count(post.deployments.count, "deployment")) recorded; the newest counts") }
         for phase in post.phases {
             lines.append("  \(phase.title) (due \(phase.due.display)): \(phaseCounts(phase))")
@@ -65,7 +65,7 @@ extension ReportFormatter {
     }
 
     static func postDeploymentMarkdown(_ post: PostDeployment) -> [String] {
-        var lines = ["", "**Post-deployment: \(statusWords(post))** (as of \(post.asOf.display)) · \(escape(deploymentLine(post.deployment)))", ""]
+        var lines = ["", "**Post-deployment: \(statusWords(post))**" + (post.asOf.map { " (as of \($0.display))" } ?? "") + " · \(escape(deploymentLine(post.deployment)))", ""]
         lines.append("| Phase | Due | Items |")
         lines.append("|---|---|---|")
         for phase in post.phases { lines.append("| \(escape(phase.title)) | \(phase.due.display) | \(phaseCounts(phase)) |") }

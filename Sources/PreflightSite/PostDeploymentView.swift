@@ -25,8 +25,7 @@ struct PostDeploymentView: ViewModel {
     init(_ post: PostDeployment, asOfGiven: Bool) {
         status = ReportFormatter.statusWords(post)
         css = post.status.rawValue
-        asOf = post.status == .complete ? nil
-            : "as of \(post.asOf.display) (\(asOfGiven ? "the time this site was built for" : "the newest time in the archive"))"
+        asOf = post.asOf.map { "as of \($0.display) (\(asOfGiven ? "the time this site was built for" : "the newest time in the archive"))" }
         deployed = post.deployment.at.display
         release = post.deployment.release
         by = post.deployment.by

@@ -49,6 +49,13 @@ struct RunPipeline {
         var context: RunContext
     }
 
+    /// A deployed run with open phases whose pages were reused on condition: rendered again when the
+    /// reference time they were judged at (`judgedAt`) is no longer the build's.
+    struct TimeBound {
+        var index: Int
+        var judgedAt: String?
+    }
+
     private typealias Written = (fingerprint: String, problems: [Diagnostic], reportDigest: String)
 
     /// `problems` receives each run's input problems (shown on its run page); `outside` those of
@@ -58,14 +65,31 @@ struct RunPipeline {
         let (streams, unknown) = archive.streams(in: library)
         outside += unknown
         var deferred: [(stream: Int, run: Deferred)] = []
+        var reusedOnCondition: [(stream: Int, run: TimeBound)] = []
         for stream in streams {
-            let (merged, entry, unchanged, waiting) = try process(stream, cached: cache.streams[stream.key], counts: &counts)
+            let (merged, entry, unchanged, waiting, timeBound) = try process(stream, cached: cache.streams[stream.key], counts: &counts)
             deferred += waiting.map { (result.streams.count, $0) }
+            reusedOnCondition += timeBound.map { (result.streams.count, $0) }
             result.streams.append(merged)
             result.cache.streams[stream.key] = entry
             result.unchanged += unchanged
         }
         result.asOf = asOf ?? Timestamp(seconds: result.streams.lazy.flatMap(\.summaries).map(\.latest).max() ?? 0)
+        // The reference time moved: those pages are merged (up to their run) and rendered again.
+        let moved = reusedOnCondition.filter { $0.run.judgedAt != result.asOf.text }
+        for (stream, run) in moved {
+            let merged = result.streams[stream]
+            let manifest = merged.summaries[run.index].run
+            let report = StreamMerger(checklist: merged.checklist, archive: archive).report(for: manifest)
+            deferred.append((stream, Deferred(index: run.index, context: RunContext(
+                checklist: merged.checklist, summarySections: merged.checklist.summarySections, report: report,
+                summary: RunSummary(report, checklist: merged.checklist), archive: archive.directory,
+                previous: run.index > 0 ? merged.summaries[run.index - 1] : nil,
+                next: run.index + 1 < merged.summaries.count ? merged.summaries[run.index + 1].run : nil, digest: "", asOfGiven: asOf != nil))))
+            result.unchanged.removeAll { $0 == manifest.id }
+            counts.reused -= 1
+            counts.merged += 1
+        }
         if !deferred.isEmpty { try renderDeferred(deferred, into: &result, counts: &counts) }
         for stream in result.streams { for summary in stream.summaries { problems += summary.problems } }
         return result
@@ -91,12 +115,15 @@ struct RunPipeline {
             switch outcome {
             case .failure(let error): failures += error.diagnostics
             case .success(let page):
-                let stream = result.streams[entry.stream]
-                result.streams[entry.stream].summaries[entry.run.index].problems += page.problems
-                result.streams[entry.stream].summaries[entry.run.index].reportDigest = page.reportDigest
-                result.cache.streams[stream.key]?.runs[entry.run.index].outputs = page.fingerprint
-                result.cache.streams[stream.key]?.runs[entry.run.index].summary.problems += page.problems
-                result.cache.streams[stream.key]?.runs[entry.run.index].summary.reportDigest = page.reportDigest
+                let key = result.streams[entry.stream].key
+                var summary = entry.run.context.summary
+                summary.problems += page.problems
+                summary.reportDigest = page.reportDigest
+                result.streams[entry.stream].summaries[entry.run.index] = summary
+                result.cache.streams[key]?.runs[entry.run.index].summary = summary
+                result.cache.streams[key]?.runs[entry.run.index].outputs = page.fingerprint
+                let open = summary.phaseFacts.map { !$0.isComplete } ?? false
+                result.cache.streams[key]?.runs[entry.run.index].asOf = open ? asOf.text : nil
                 counts.rendered += 1
             }
         }
@@ -105,7 +132,7 @@ struct RunPipeline {
 
     /// One stream: keys, then the runs that need merging, then pages.
     private func process(_ stream: RunArchive.ResolvedStream, cached: StreamCache?,
-                         counts: inout BuildCounts) throws(DiagnosticList) -> (RunStream, StreamCache, [String], [Deferred]) {
+                         counts: inout BuildCounts) throws(DiagnosticList) -> (RunStream, StreamCache, [String], [Deferred], [TimeBound]) {
         let manifests = stream.manifests
         let checklist = stream.checklist
         let summarySections = checklist.summarySections
@@ -131,10 +158,7 @@ struct RunPipeline {
             guard let keys, let entry = old[manifests[index].id], entry.report == keys.reports[index], entry.summary.fits(checklist)
             else { continue }
             summaries[index] = entry.summary
-            // A deployed run's page says what is overdue as of the archive's newest timestamp, which
-            // moves with every new run: it is rendered again until its phases are complete.
-            let timeBound = entry.summary.phaseFacts.map { !$0.isComplete } ?? false
-            reusable[index] = templatesUnchanged && !timeBound && entry.page == keys.pages[index] && outputsIntact(manifests[index].id, entry.outputs)
+            reusable[index] = templatesUnchanged && entry.page == keys.pages[index] && outputsIntact(manifests[index].id, entry.outputs)
         }
         let needed = (0..<n).filter { summaries[$0] == nil || !reusable[$0] }
         let mustRender = Set(needed)
@@ -206,16 +230,24 @@ struct RunPipeline {
         // (see `SiteOutput.adopt`).
         let waiting = Set(deferred.map(\.index))
         let unchanged = (0..<n).filter { outputs[$0].isEmpty && !waiting.contains($0) }
+        // A deployed run's open phases are judged against the archive's newest time, known only
+        // after every stream: its reused pages hold while that has not moved.
+        var timeBound: [TimeBound] = []
         for index in unchanged {
             outputs[index] = old[manifests[index].id]?.outputs ?? ""
             counts.reused += 1
+            if summaries[index]?.phaseFacts.map({ !$0.isComplete }) == true {
+                timeBound.append(TimeBound(index: index, judgedAt: old[manifests[index].id]?.asOf))
+            }
         }
 
         let done = summaries.compactMap { $0 }
         let final = keys ?? StreamKeys(contents: contents, manifests: manifests, first: checklistKey(checklist), pages: pagesKey)
         let entries = (0..<n).map { index in
-            RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: final.reports[index],
-                          page: final.pages[index], outputs: outputs[index], summary: done[index])
+            var entry = RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: final.reports[index],
+                                      page: final.pages[index], outputs: outputs[index], summary: done[index])
+            entry.asOf = old[manifests[index].id]?.asOf
+            return entry
         }
         // The state before the last run: merged now, or unchanged from the cache.
         let entry: StreamCache
@@ -225,7 +257,7 @@ struct RunPipeline {
             entry = StreamCache(runs: entries, poolChain: cached?.poolChain == final.chains.last ? final.chains.last : nil, pool: nil)
         }
         return (RunStream(key: stream.key, checklist: checklist, summaries: done), entry,
-                unchanged.map { manifests[$0].id }, deferred)
+                unchanged.map { manifests[$0].id }, deferred, timeBound)
     }
 
     private func checklistKey(_ checklist: Checklist) -> String {

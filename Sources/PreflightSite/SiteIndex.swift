@@ -47,7 +47,7 @@ struct SiteIndex: Sendable, Codable, Equatable {
         var status: PostDeploymentStatus
         var overdue: Int
         var deployedAt: Timestamp
-        var asOf: Timestamp
+        var asOf: Timestamp?
         var phases: [Phase]
 
         struct Phase: Sendable, Codable, Equatable {
