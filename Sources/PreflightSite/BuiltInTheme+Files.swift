@@ -153,8 +153,8 @@ extension BuiltInTheme {
 """#,
         "partials/post-deployment.mustache": #"""
 {{! A deployed run's post-deployment timeline. Rendered on its own and placed by run.mustache as postDeploymentHTML, so runs never deployed keep their bytes. }}
-<section class="post-deployment-block" id="post-deployment" aria-labelledby="post-deployment-heading">
-<h2 id="post-deployment-heading">After the deployment</h2>
+<section class="post-deployment-block" id="deployment-timeline" aria-labelledby="deployment-timeline-heading">
+<h2 id="deployment-timeline-heading">After the deployment</h2>
 <p class="post-deployment-status post-{{css}}"><b>Post-deployment: {{status}}</b>{{#asOf}} {{asOf}}{{/asOf}}. This follows the release after it went out; the Go/No-Go verdict above does not change with it.</p>
 <p class="deployment">Deployed {{deployed}}{{#release}} · release <code>{{release}}</code>{{/release}}{{#by}} · by {{by}}{{/by}}{{#url}}{{#href}} · <a href="{{href}}" rel="noopener noreferrer">deploy job</a>{{/href}}{{/url}}</p>
 {{^empty(otherDeployments)}}<p class="other-deployments">Also recorded (the newest counts):</p>

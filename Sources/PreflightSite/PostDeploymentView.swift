@@ -79,7 +79,7 @@ struct PostDeploymentChipView: ViewModel {
         let post = facts.evaluate(checklist, asOf: asOf)
         text = "post-deployment: " + ReportFormatter.statusWords(post)
         css = post.status.rawValue
-        href = runHref + "#post-deployment"
+        href = runHref + "#deployment-timeline"
     }
 }
 
@@ -104,7 +104,7 @@ struct PhaseTimesView: ViewModel {
                 return overdue > 0 ? PhaseTimeCellView(text: "\(overdue) overdue", css: "overdue")
                     : PhaseTimeCellView(text: "open, due \(phase.due.display)", css: "on-track")
             }
-            return PhaseTimeRowView(run: LinkView(href: "\(stream.key.siteRoot)runs/\(summary.run.id)/index.html#post-deployment", text: summary.run.id),
+            return PhaseTimeRowView(run: LinkView(href: "\(stream.key.siteRoot)runs/\(summary.run.id)/index.html#deployment-timeline", text: summary.run.id),
                                     deployed: post.deployment.at.display, cells: cells)
         }
     }

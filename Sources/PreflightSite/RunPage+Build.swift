@@ -124,7 +124,7 @@ extension RunPage {
 struct PageIDs {
     static let fixed: Set<String> = [
         "main", "verdict-heading", "readiness-heading", "changes-heading", "problems-heading", "signoffs-heading",
-        "checklist-heading", "failing-only", "open-only", "section-top",
+        "checklist-heading", "failing-only", "open-only", "section-top", "deployment-timeline", "deployment-timeline-heading",
     ]
     private let items: Set<String>
     private let sections: Set<String>

@@ -17,7 +17,7 @@ struct PostDeploymentBrowserTests {
         let site = try DashboardSiteTests.buildExample()
         let home = try DashboardBrowserTests.dumpDOM(site + "/index.html", browser: browser)
         let production = try #require(home.components(separatedBy: "<section class=\"card\"").first { $0.contains("<span class=\"env\">production</span>") })
-        #expect(production.contains("<p class=\"card-post-deployment\"><a class=\"post-chip post-overdue\" href=\"runs/production-2026-11-16-1/index.html#post-deployment\">post-deployment: 1 overdue</a></p>"))
+        #expect(production.contains("<p class=\"card-post-deployment\"><a class=\"post-chip post-overdue\" href=\"runs/production-2026-11-16-1/index.html#deployment-timeline\">post-deployment: 1 overdue</a></p>"))
         #expect(production.contains("verdict-go"), "the verdict stays GO beside it")
         let staging = try #require(home.components(separatedBy: "<section class=\"card\"").first { $0.contains("<span class=\"env\">staging</span>") })
         #expect(!staging.contains("post-deployment"))
