@@ -9,8 +9,10 @@ extension BuiltInTheme {
 <h1>Readiness dashboard</h1>
 {{#empty}}<p>No runs yet. Create one with <code>preflight start-run</code>.</p>{{/empty}}
 {{^empty}}<p class="lede">The latest run of every checklist in every environment. Environments of one checklist sit side by side, earliest in the pipeline first.{{#hasFleet}} A checklist that services run shows them as a matrix, one row per service.{{/hasFleet}} <a href="index.json">index.json</a> · <a href="feed.xml">Atom feed</a></p>{{/empty}}
-{{#asOf}}<p class="as-of">Post-deployment statuses as of {{asOf}}.</p>
-{{/asOf}}{{^empty(problems)}}
+{{#asOf}}
+<p class="as-of">Post-deployment statuses as of {{asOf}}.</p>
+{{/asOf}}
+{{^empty(problems)}}
 <section class="problems-block" aria-labelledby="site-problems">
 <h2 id="site-problems">Problems in the inputs</h2>
 <p>These concern no single run page: checklists that could not be read and run folders that could not be used.</p>
