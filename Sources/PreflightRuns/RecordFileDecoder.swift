@@ -2,7 +2,7 @@ import Foundation
 import PreflightSupport
 import PreflightChecklist
 
-/// Decodes one record file: a result, an array of results, or `{results, signoffs, waivers}`.
+/// Decodes one record file: a result, an array of results, or `{results, signoffs, waivers, deployments}`.
 package struct RecordFileDecoder {
     package let file: String
     package let path: String
