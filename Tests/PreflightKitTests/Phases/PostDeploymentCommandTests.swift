@@ -146,6 +146,45 @@ struct PostDeploymentCommandTests {
         #expect(markdown.stdout.contains("| `first-hour/check-logs` | First Hour | 2026-11-16 11:00 UTC | overdue by 1 hour |\n"))
     }
 
+    /// A service's deployed run: its fleet cell and service page carry the chip, its trend page the
+    /// phase times, index.json the status; complete once every item is done.
+    @Test func fleetServiceTrendAndIndexShowThePhases() throws {
+        let ws = try Workspace()
+        try ws.dir.write("runs/production-1/run.json", """
+            {"checklist": "release", "environment": "production", "service": "shop", "owner": "team-a", "started_at": "2026-11-16T09:00:00Z"}
+            """)
+        try ws.deploy(at: "2026-11-16T10:00:00Z")
+        try ws.dir.write("runs/production-1/follow-up.json", """
+            [{"item": "check-logs", "status": "pass", "observed_at": "2026-11-16T11:30:00Z"},
+             {"item": "review-costs", "status": "pass", "observed_at": "2026-11-16T20:00:00Z"}]
+            """)
+        let outcome = try ws.run(["build", "--content", ws.content, "--runs", ws.runs, "--output", ws.dir.url("site"), "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let site = ws.tree(ws.dir.url("site"))
+        func page(_ path: String) throws -> String { String(decoding: try #require(site[path], "\(path)"), as: UTF8.self) }
+        let chip = "<a class=\"post-chip post-complete\" href=\"runs/production-1/index.html#deployment-timeline\">post-deployment: complete</a>"
+        #expect(try page("index.html").contains(chip))
+        #expect(try page("services/release/shop/index.html").contains("post-deployment: complete</a>"))
+        let trend = try page("trends/release/shop/production/index.html")
+        #expect(trend.contains("<thead><tr><th scope=\"col\">Run</th><th scope=\"col\">Deployed</th><th scope=\"col\">First Hour</th><th scope=\"col\">First 24 Hours</th></tr></thead>"))
+        // The first hour's last item came 30 minutes late; the day's within 10 hours.
+        #expect(trend.contains("<td>2026-11-16 10:00 UTC</td><td class=\"phase-time post-complete\">1 hour 30 minutes</td><td class=\"phase-time post-complete\">10 hours</td>"))
+        let run = try page("runs/production-1/index.html")
+        #expect(run.contains("<span class=\"phase-state\">done 30 minutes late</span> <a href=\"#item-first-hour--check-logs\">Check logs</a>"))
+        #expect(run.contains("<b>Post-deployment: complete</b>. "))
+        let index = try JSONValue.parse(bytes: Array(try #require(site["index.json"])))
+        guard case .array(let streams)? = index["streams"], let post = streams.first?["latest"]?["post_deployment"] else {
+            Issue.record("no post_deployment in index.json")
+            return
+        }
+        #expect(post["status"]?.textValue == "complete")
+        #expect(post["deployed_at"]?.textValue == "2026-11-16T10:00:00Z")
+        #expect(post["as_of"] == nil)
+        let report = try JSONValue.parse(bytes: Array(try #require(site["runs/production-1/report.json"])))
+        #expect(report["post_deployment"]?["status"]?.textValue == "complete")
+        #expect(report["verdict"]?.textValue == "pending")
+    }
+
     @Test func theSameArchiveGivesTheSameSiteOnAnyDayWithoutAsOf() throws {
         let ws = try Workspace()
         try ws.deploy(at: "2026-11-16T10:00:00Z")
