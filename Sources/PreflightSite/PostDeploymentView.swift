@@ -99,7 +99,9 @@ struct PhaseTimesView: ViewModel {
         rows = deployed.reversed().compactMap { summary in
             guard let post = summary.phaseFacts?.evaluate(checklist, asOf: asOf) else { return nil }
             let cells = post.phases.map { phase -> PhaseTimeCellView in
-                if let seconds = phase.secondsToComplete { return PhaseTimeCellView(text: ReportFormatter.span(seconds), css: "complete") }
+                if let seconds = phase.secondsToComplete {
+                    return PhaseTimeCellView(text: seconds <= 0 ? "done by the deployment" : ReportFormatter.span(seconds), css: "complete")
+                }
                 let overdue = phase.count(.overdue) + (asOf > phase.due ? phase.count(.failing) : 0)
                 return overdue > 0 ? PhaseTimeCellView(text: "\(overdue) overdue", css: "overdue")
                     : PhaseTimeCellView(text: "open, due \(phase.due.display)", css: "on-track")
