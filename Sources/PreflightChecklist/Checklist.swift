@@ -12,13 +12,16 @@ public struct Checklist: Sendable, Codable, Equatable {
     public var sections: [Section]
     /// Every task item in document order.
     public var items: [ChecklistItem]
+    /// The post-deployment phases (headings that name a due window), in document order.
+    public var phases: [Phase]
 
-    public init(name: String, title: String, path: String, sections: [Section], items: [ChecklistItem]) {
+    public init(name: String, title: String, path: String, sections: [Section], items: [ChecklistItem], phases: [Phase] = []) {
         self.name = name
         self.title = title
         self.path = path
         self.sections = sections
         self.items = items
+        self.phases = phases
     }
 
     /// The item with this exact id.
@@ -56,6 +59,8 @@ public struct Section: Sendable, Codable, Equatable {
     public var notes: [SectionNote]
     /// Item kind given to the items under this heading (by the heading words).
     public var kind: ItemKind
+    /// The due window the heading itself names (a post-deployment phase), nil for most headings.
+    package var due: ISODuration?
 
     /// `titleHTML` defaults to the escaped title.
     public init(id: String, title: String, titleHTML: String? = nil, anchor: String, level: Int, parent: Int?, line: Int, notes: [SectionNote], kind: ItemKind) {

@@ -9,6 +9,9 @@ public struct ChecklistOptions: Sendable {
     public var noGoHeadings: [String]
     /// … sign-off items.
     public var signoffHeadings: [String]
+    /// Headings that start a post-deployment phase: `words=DURATION` entries
+    /// (`"First 24 Hours=PT24H"`); "first N minutes|hours|days|weeks" and `{due=…}` always work.
+    public var phaseHeadings: [String]
     /// Largest checklist file read, in bytes.
     public var sizeLimit: Int
 
@@ -16,8 +19,10 @@ public struct ChecklistOptions: Sendable {
         goHeadings: [String] = ["Go Criteria"],
         noGoHeadings: [String] = ["No-Go Criteria"],
         signoffHeadings: [String] = ["Sign-Off", "Signoff"],
+        phaseHeadings: [String] = ["Immediate=PT1H", "First Hour=PT1H", "First 24 Hours=PT24H", "First Week=P7D"],
         sizeLimit: Int = 16 << 20
     ) {
+        self.phaseHeadings = phaseHeadings
         self.goHeadings = goHeadings
         self.noGoHeadings = noGoHeadings
         self.signoffHeadings = signoffHeadings

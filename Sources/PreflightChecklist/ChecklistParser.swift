@@ -98,7 +98,8 @@ struct ChecklistBuilder {
         checkBoxes(hasItems: !items.isEmpty)
         if let title { sections[0].title = title }
         sections[0].anchor = titleAnchor
-        let checklist = Checklist(name: name, title: title ?? name, path: path, sections: sections, items: items)
+        let checklist = Checklist(name: name, title: title ?? name, path: path, sections: sections, items: items,
+                                  phases: phases(items))
         return ParsedChecklist(checklist: checklist, diagnostics: diagnostics.sorted(by: Self.order))
     }
 
@@ -124,9 +125,19 @@ struct ChecklistBuilder {
 
     // MARK: Sections
 
-    /// A heading's text as a reader sees it, and its `{#id}`.
+    /// A heading's text as a reader sees it, and its `{#id}`; a `{due=…}` before or after the id is cut too.
     private func headingText(_ block: MarkdownBlock) -> (text: String, id: String?) {
-        ExplicitID.split(block.inlines.map(\.text).joined().replacingOccurrences(of: "\n", with: " "))
+        let (text, id, _) = headingParts(block.inlines.map(\.text).joined().replacingOccurrences(of: "\n", with: " "))
+        return (text, id)
+    }
+
+    /// `Title {due=PT4H} {#id}` or `Title {#id} {due=PT4H}`: the title, the id and the due value as written.
+    private func headingParts(_ raw: String) -> (text: String, id: String?, due: String?) {
+        var (text, due) = PhaseRule.splitDue(raw)
+        let (rest, id) = ExplicitID.split(text)
+        text = rest
+        if due == nil, id != nil { (text, due) = PhaseRule.splitDue(text) }
+        return (text, id, due)
     }
 
     private mutating func openSection(_ block: MarkdownBlock, level: Int) {
@@ -159,13 +170,46 @@ struct ChecklistBuilder {
             id = sections[parent].id.isEmpty ? slug : sections[parent].id + "/" + slug
         }
         let kind = options.kind(ofHeading: text) ?? sections[parent].kind
+        let raw = headingParts(block.inlines.map(\.text).joined().replacingOccurrences(of: "\n", with: " "))
         // Where markup wraps the `{#id}` (`**Title {#x}**`) it cannot be cut: the plain title is shown.
-        let cut = ExplicitID.split(block.html)
-        let html = explicit == nil ? block.html : cut.id == explicit ? cut.text : HTMLEscaping.escape(text)
-        sections.append(Section(id: id, title: text, titleHTML: html.trimmingCharacters(in: .whitespaces), anchor: anchor,
-                                level: level, parent: parent, line: block.line, notes: [], kind: kind))
+        let cut = headingParts(block.html)
+        let html = explicit == nil && raw.due == nil ? block.html
+            : cut.id == explicit && cut.due == raw.due ? cut.text : HTMLEscaping.escape(text)
+        var due: ISODuration?
+        if let written = raw.due {
+            if let window = ISODuration(written), window.seconds > 0 {
+                due = window
+            } else {
+                diagnostics.append(.error(path, line: block.line, column: block.column,
+                    "{due=\(written)}: not an ISO-8601 duration longer than zero such as PT4H or P7D"))
+            }
+        } else {
+            due = PhaseRule.window(ofHeading: text, entries: options.phaseHeadings)
+        }
+        var section = Section(id: id, title: text, titleHTML: html.trimmingCharacters(in: .whitespaces), anchor: anchor,
+                              level: level, parent: parent, line: block.line, notes: [], kind: kind)
+        section.due = due
+        sections.append(section)
         itemsInSection.append(0)
         sectionStack.append(sections.count - 1)
+    }
+
+    /// One phase per heading that names a window, holding the leaf items under it (an inner
+    /// phase heading takes its own items); a phase without items is left out.
+    private func phases(_ items: [ChecklistItem]) -> [Phase] {
+        guard sections.contains(where: { $0.due != nil }) else { return [] }
+        var phaseOf = [Int?](repeating: nil, count: sections.count)
+        for index in sections.indices {
+            phaseOf[index] = sections[index].due != nil ? index : sections[index].parent.flatMap { phaseOf[$0] }
+        }
+        var members: [Int: [Int]] = [:]
+        for (position, item) in items.enumerated() where item.children.isEmpty {
+            if let phase = phaseOf[item.section] { members[phase, default: []].append(position) }
+        }
+        return sections.indices.compactMap { index in
+            guard let window = sections[index].due, let list = members[index] else { return nil }
+            return Phase(section: index, title: sections[index].title, window: window, items: list)
+        }
     }
 
     /// Headings that name a kind must hold items: an empty Go, No-Go or Sign-Off section is an error.

@@ -1,5 +1,6 @@
 import Foundation
 import PreflightSupport
+import PreflightChecklist
 import TOMLKit
 
 /// Reads the text of a `preflight.toml` into settings, checking every key against
@@ -97,6 +98,19 @@ enum ConfigFile {
         case .flag:
             guard raw?.type == .bool, let flag = raw?.bool else { return wrong("true or false") }
             return .success(.bool(flag))
+        case .windows:
+            guard raw?.type == .array, let array = raw?.array else { return wrong("an array of strings") }
+            var list: [String] = []
+            for (index, element) in array.enumerated() {
+                guard let text = element.string else {
+                    return .failure(Problem(message: "\(key)[\(index)]: expected a string, found \(typeName(element))"))
+                }
+                guard PhaseRule.entry(text) != nil else {
+                    return .failure(Problem(message: "\(key)[\(index)] must be \"heading words=ISO-8601 duration\" such as \"First Hour=PT1H\", found \(ConfigValue.quote(text))"))
+                }
+                list.append(text)
+            }
+            return .success(.strings(list))
         }
     }
 

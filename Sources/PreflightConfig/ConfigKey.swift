@@ -1,5 +1,6 @@
 import Foundation
 import PreflightSupport
+import PreflightChecklist
 
 /// One setting of `preflight.toml`: its table, name, what values it takes and its default.
 /// `ConfigKey.all` is the whole file format; the loader, `preflight config` and the commented
@@ -21,6 +22,8 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
         case duration
         /// true or false.
         case flag
+        /// An array of `words=DURATION` strings (heading words and a positive ISO-8601 duration).
+        case windows
     }
 
     package let table: String
@@ -71,6 +74,9 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
                                                 "… No-Go criteria.")
     package static let signoffHeadings = ConfigKey("checklist", "signoff_headings", .list(nonEmpty: true),
                                                    .strings(["Sign-Off", "Signoff"]), "… sign-off roles.")
+    package static let phaseHeadings = ConfigKey("checklist", "phase_headings", .windows, .strings(ChecklistOptions.default.phaseHeadings),
+                                                 "Headings naming one of these words start a post-deployment phase due that long after the deployment "
+                                                 + "(\"words=ISO-8601 duration\"); \"first N minutes|hours|days|weeks\" and {due=PT4H} always do.")
     package static let requireSignedSignoffs = ConfigKey("checklist", "require_signed_signoffs", .flag, .bool(false),
                                                          "Only decisions with a verified SSH signature count toward the verdict.")
     // [history]
@@ -95,7 +101,7 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
     package static let all: [ConfigKey] = [
         content, runs, templates, publicDir, schema, output, allowedSigners, cache,
         title, baseURL, paper, environments,
-        goHeadings, noGoHeadings, signoffHeadings, requireSignedSignoffs,
+        goHeadings, noGoHeadings, signoffHeadings, phaseHeadings, requireSignedSignoffs,
         flakyFlips, flakyWindow, longFailingRuns, matrixRuns, sparklineRuns, chartPoints, timeToGreenRows, pageSize,
         staleAfter,
     ]

@@ -71,7 +71,8 @@ package struct ProjectConfig: Sendable {
 
     /// Heading words for the checklist engine.
     package var checklistOptions: ChecklistOptions {
-        ChecklistOptions(goHeadings: strings(.goHeadings), noGoHeadings: strings(.noGoHeadings), signoffHeadings: strings(.signoffHeadings))
+        ChecklistOptions(goHeadings: strings(.goHeadings), noGoHeadings: strings(.noGoHeadings), signoffHeadings: strings(.signoffHeadings),
+                         phaseHeadings: strings(.phaseHeadings))
     }
 
     /// History thresholds.

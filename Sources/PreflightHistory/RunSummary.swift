@@ -30,6 +30,11 @@ package struct RunSummary: Sendable, Equatable {
     /// (empty before): index.json lists both, so `verify DIGEST` works from a published site.
     package var evidenceDigest: String
     package var reportDigest: String
+    /// The run's newest timestamp (start, result, sign-off, deployment), in seconds: the archive's
+    /// newest is the default reference time of post-deployment phases.
+    package var latest: Double = 0
+    /// What the phase items had come to after the deployment; nil for a run never deployed.
+    package var phaseFacts: PhaseFacts?
 
     package init(_ report: RunReport, checklist: Checklist) {
         run = report.run
@@ -46,6 +51,8 @@ package struct RunSummary: Sendable, Equatable {
         problems = report.problems
         evidenceDigest = report.evidenceDigest
         reportDigest = ""
+        latest = report.latest?.seconds ?? report.run.startedAt.seconds
+        phaseFacts = report.phaseFacts
         // By index: iterating the items would copy each (a retain per field).
         let items = report.items
         ownResults = checklist.items.indices.filter { index in

@@ -81,10 +81,25 @@ package struct ReportBuilder: Sendable {
 
         let (readiness, sections, counts) = Readiness.compute(checklist: checklist, items: items)
         let (verdict, reasons) = VerdictRules.decide(checklist: checklist, items: items, signoffs: signoffs)
-        return RunReport(
+        var report = RunReport(
             run: input.manifest, checklist: checklistReference,
             verdict: verdict, reasons: reasons, readiness: readiness, counts: counts, items: items,
             sections: sections, signoffs: signoffs, problems: input.problems, evidenceDigest: evidence)
+        // Only a deployed run pays for the phases.
+        if !input.deployments.isEmpty {
+            report.phaseFacts = PhaseFacts(checklist: checklist, items: items, deployments: input.deployments)
+        }
+        report.latest = Self.latest(input)
+        return report
+    }
+
+    /// The run's newest timestamp: its start, a result, a sign-off or a deployment.
+    package static func latest(_ input: RunInput) -> Timestamp {
+        var newest = input.manifest.startedAt.seconds
+        for index in input.results.indices { newest = max(newest, input.results[index].observedAt.seconds) }
+        for signoff in input.signoffs { newest = max(newest, signoff.at.seconds) }
+        for deployment in input.deployments { newest = max(newest, deployment.at.seconds) }
+        return Timestamp(seconds: newest)
     }
 
     /// Marks each role's newest decision current, stale (with the items changed since) or unbound.

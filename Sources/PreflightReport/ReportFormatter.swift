@@ -54,6 +54,7 @@ package enum ReportFormatter {
                 lines.append("  \(item.state.rawValue.uppercased().padding(toLength: 5, withPad: " ", startingAt: 0)) \(item.id)\(summary)")
             }
         }
+        if let post = report.postDeployment { lines += postDeploymentText(post) }
         if !report.signoffs.isEmpty {
             lines.append("")
             lines.append("Sign-offs:")
@@ -124,6 +125,7 @@ package enum ReportFormatter {
             lines.append("")
             lines.append("</details>")
         }
+        if let post = report.postDeployment { lines += postDeploymentMarkdown(post) }
         if !report.signoffs.isEmpty {
             lines.append("")
             lines.append("| Role | Sign-off |")

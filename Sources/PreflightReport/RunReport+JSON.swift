@@ -25,6 +25,7 @@ extension RunReport {
             }
         }
         json.endArray()
+        if let postDeployment { json.key("post_deployment"); json.encoded(postDeployment) }
         json.key("problems"); json.array(problems) { $0.relative(to: archive).write(&$1) }
         json.key("readiness"); json.double(readiness)
         json.key("reasons")

@@ -220,10 +220,22 @@ package struct RunReport: Sendable, Codable, Equatable {
     package var problems: [Diagnostic]
     /// SHA-256 of what a signer judges (`EvidenceDigest`); signing does not change it.
     package var evidenceDigest: String
+    /// The follow-through after the deployment as of a reference time (`settle(asOf:)`); nil
+    /// without a deployment or post-deployment phases.
+    package var postDeployment: PostDeployment?
+    /// What the phase items had come to, before a reference time is known; nil without a deployment.
+    package var phaseFacts: PhaseFacts? = nil
+    /// The run's newest timestamp: its start, a result, a sign-off or a deployment.
+    package var latest: Timestamp? = nil
 
     package enum CodingKeys: String, CodingKey {
         case run, checklist, verdict, reasons, readiness, counts, items, sections, signoffs, problems
-        case evidenceDigest = "evidence_digest"
+        case evidenceDigest = "evidence_digest", postDeployment = "post_deployment"
+    }
+
+    /// Judges the post-deployment phases against `asOf` (the archive's newest timestamp, or `--as-of`).
+    package mutating func settle(asOf: Timestamp, checklist: Checklist) {
+        postDeployment = phaseFacts?.evaluate(checklist, asOf: asOf)
     }
 
     package var hasErrors: Bool { problems.contains { $0.severity == .error } }

@@ -84,9 +84,16 @@ package enum SignoffField: String, RecordField {
     package static let required: [SignoffField] = [.role, .name, .decision, .at]
 }
 
-/// The arrays of a grouping record file `{results, signoffs, waivers}` (schema/run-file.schema.json).
+/// A deployment of the run's release (schema/deployment.schema.json): post-deployment phases fall due from `at`.
+package enum DeploymentField: String, RecordField {
+    case at, release, by, url
+
+    package static let required: [DeploymentField] = [.at]
+}
+
+/// The arrays of a grouping record file `{results, signoffs, waivers, deployments}` (schema/run-file.schema.json).
 package enum RecordGroup: String, RecordField {
-    case results, signoffs, waivers
+    case results, signoffs, waivers, deployments
 
     package static let required: [RecordGroup] = []
 }

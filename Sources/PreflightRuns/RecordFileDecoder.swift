@@ -2,7 +2,7 @@ import Foundation
 import PreflightSupport
 import PreflightChecklist
 
-/// Decodes one record file: a result, an array of results, or `{results, signoffs, waivers}`.
+/// Decodes one record file: a result, an array of results, or `{results, signoffs, waivers, deployments}`.
 package struct RecordFileDecoder {
     package let file: String
     package let path: String
@@ -13,6 +13,7 @@ package struct RecordFileDecoder {
     package var results: [ProbeResult] = []
     package var waivers: [Waiver] = []
     package var signoffs: [Signoff] = []
+    package var deployments: [Deployment] = []
     package var problems: [Diagnostic] = []
 
     package mutating func decode(_ value: JSONValue) {
@@ -40,6 +41,7 @@ package struct RecordFileDecoder {
                     case .results: decodeResult(element, at: at)
                     case .waivers: decodeWaiver(element, at: at)
                     case .signoffs: decodeSignoff(element, at: at)
+                    case .deployments: decodeDeployment(element, at: at)
                     }
                 }
             }
@@ -101,6 +103,18 @@ package struct RecordFileDecoder {
         let expiresAt = reader.timestamp(.expiresAt)
         guard finish(reader), let item, let reason, let approvedBy, let expiresAt else { return }
         waivers.append(Waiver(item: item, reason: reason, approvedBy: approvedBy, expiresAt: expiresAt, source: RecordSource(run: manifest.id, file: file, path: at)))
+    }
+
+    /// A deployment before the run started is an error: phases would fall due before any check ran.
+    private mutating func decodeDeployment(_ value: JSONValue, at: String) {
+        guard var reader: FieldReader<DeploymentField> = reader(value, at: at, what: "a deployment") else { return }
+        let time = reader.timestamp(.at)
+        if let time, time < manifest.startedAt {
+            reader.fail("\(at).\(DeploymentField.at.rawValue): \(time.text) is before the run started (\(manifest.startedAt.text))")
+        }
+        let deployment = Deployment(at: time ?? manifest.startedAt, release: reader.string(.release), by: reader.string(.by),
+                                    url: reader.string(.url), source: RecordSource(run: manifest.id, file: file, path: at))
+        if finish(reader), time != nil { deployments.append(deployment) }
     }
 
     private mutating func decodeSignoff(_ value: JSONValue, at: String) {

@@ -82,18 +82,37 @@ package struct WaiverRecord: Encodable, Sendable, Equatable {
     }
 }
 
-/// A grouping record file `{results, signoffs, waivers}`; empty groups are left out.
+/// A deployment as written to a record file.
+package struct DeploymentRecord: Encodable, Sendable, Equatable {
+    package typealias CodingKeys = DeploymentField
+
+    package var at: Timestamp
+    package var release: String?
+    package var by: String?
+    package var url: String?
+
+    package init(at: Timestamp, release: String? = nil, by: String? = nil, url: String? = nil) {
+        self.at = at
+        self.release = release
+        self.by = by
+        self.url = url
+    }
+}
+
+/// A grouping record file `{results, signoffs, waivers, deployments}`; empty groups are left out.
 package struct RecordGroups: Encodable, Sendable, Equatable {
     package typealias CodingKeys = RecordGroup
 
     package var results: [ResultRecord]?
     package var signoffs: [SignoffRecord]?
     package var waivers: [WaiverRecord]?
+    package var deployments: [DeploymentRecord]?
 
-    package init(results: [ResultRecord] = [], signoffs: [SignoffRecord] = [], waivers: [WaiverRecord] = []) {
+    package init(results: [ResultRecord] = [], signoffs: [SignoffRecord] = [], waivers: [WaiverRecord] = [], deployments: [DeploymentRecord] = []) {
         self.results = results.isEmpty ? nil : results
         self.signoffs = signoffs.isEmpty ? nil : signoffs
         self.waivers = waivers.isEmpty ? nil : waivers
+        self.deployments = deployments.isEmpty ? nil : deployments
     }
 }
 
@@ -114,6 +133,12 @@ extension RecordWriter {
     @discardableResult
     package static func write(waiver: WaiverRecord, into folder: String, now: Timestamp) throws -> String {
         try write(RecordGroups(waivers: [waiver]), into: folder, prefix: "waiver", now: now)
+    }
+
+    /// Writes one deployment under `deployments`; returns the path.
+    @discardableResult
+    package static func write(deployment: DeploymentRecord, into folder: String, now: Timestamp) throws -> String {
+        try write(RecordGroups(deployments: [deployment]), into: folder, prefix: "deployed", now: now)
     }
 
     /// Writes `run.json` into an existing run folder; returns its path.

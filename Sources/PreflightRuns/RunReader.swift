@@ -9,6 +9,8 @@ package struct RunInput: Sendable, Codable, Equatable {
     package var results: [ProbeResult]
     package var waivers: [Waiver]
     package var signoffs: [Signoff]
+    /// Every deployment recorded, in file order; the newest counts (`effectiveDeployment`).
+    package var deployments: [Deployment] = []
     package var problems: [Diagnostic]
     /// Only verified decisions count (`require_signed_signoffs`).
     package var requireSignedSignoffs = false
@@ -73,6 +75,7 @@ package enum RunReader {
                 input.results += decoder.results
                 input.waivers += decoder.waivers
                 input.signoffs += decoder.signoffs
+                input.deployments += decoder.deployments
                 input.problems += decoder.problems
             } catch {
                 input.problems.append(error)

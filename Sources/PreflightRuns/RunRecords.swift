@@ -188,3 +188,31 @@ package struct Signoff: Sendable, Codable, Equatable {
         self.source = source
     }
 }
+
+/// That the run's release reached its environment: post-deployment phases fall due from `at`.
+package struct Deployment: Sendable, Codable, Equatable {
+    package var at: Timestamp
+    package var release: String?
+    /// Who (or which CI job) deployed.
+    package var by: String?
+    /// A link to the deploy job or change.
+    package var url: String?
+    package var source: RecordSource
+
+    package enum CodingKeys: String, CodingKey {
+        case at, release, by, url, source
+    }
+
+    /// The deployment that counts among a run's: the newest (file order breaks ties, the later wins).
+    package static func effective(_ deployments: [Deployment]) -> Deployment? {
+        deployments.reduce(nil as Deployment?) { best, next in best.map { next.at >= $0.at ? next : $0 } ?? next }
+    }
+
+    package init(at: Timestamp, release: String? = nil, by: String? = nil, url: String? = nil, source: RecordSource) {
+        self.at = at
+        self.release = release
+        self.by = by
+        self.url = url
+        self.source = source
+    }
+}

@@ -136,6 +136,9 @@ struct RunCacheEntry: Sendable {
     /// `stat` of the files written for the run, to reuse them only while untouched.
     var outputs: String
     var summary: RunSummary
+    /// For a deployed run with phases still open: the reference time its pages were judged at
+    /// (they are reused only while it has not moved); nil for every other run.
+    var asOf: String?
 
     init(id: String, stat: String, content: String, report: String, page: String, outputs: String, summary: RunSummary) {
         self.id = id
@@ -153,10 +156,12 @@ struct RunCacheEntry: Sendable {
             let summary = value["summary"].flatMap(RunSummary.init(cached:))
         else { return nil }
         self.init(id: id, stat: stat, content: content, report: report, page: page, outputs: outputs, summary: summary)
+        asOf = value["as_of"]?.string
     }
 
     func write(_ json: inout JSONBuilder) {
         json.beginObject()
+        if let asOf { json.key("as_of"); json.string(asOf) }
         json.key("content"); json.string(content)
         json.key("id"); json.string(id)
         json.key("outputs"); json.string(outputs)

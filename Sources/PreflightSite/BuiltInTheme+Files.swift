@@ -9,6 +9,9 @@ extension BuiltInTheme {
 <h1>Readiness dashboard</h1>
 {{#empty}}<p>No runs yet. Create one with <code>preflight start-run</code>.</p>{{/empty}}
 {{^empty}}<p class="lede">The latest run of every checklist in every environment. Environments of one checklist sit side by side, earliest in the pipeline first.{{#hasFleet}} A checklist that services run shows them as a matrix, one row per service.{{/hasFleet}} <a href="index.json">index.json</a> · <a href="feed.xml">Atom feed</a></p>{{/empty}}
+{{#asOf}}
+<p class="as-of">Post-deployment statuses as of {{asOf}}.</p>
+{{/asOf}}
 {{^empty(problems)}}
 <section class="problems-block" aria-labelledby="site-problems">
 <h2 id="site-problems">Problems in the inputs</h2>
@@ -28,7 +31,7 @@ extension BuiltInTheme {
 <caption>{{caption}}</caption>
 <thead><tr><th scope="col">Service</th>{{#columns}}<th scope="col">{{name}}</th>{{/columns}}</tr></thead>
 <tbody>
-{{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a>{{#owner}} <span class="owner">{{owner}}</span>{{/owner}}</th>{{#cells}}{{#latest}}<td class="fleet-{{#verdict}}{{css}}{{/verdict}}{{#stale}} stale{{/stale}}"><a href="{{href}}">{{#verdict}}<span class="verdict-chip verdict-{{css}}"><span aria-hidden="true">{{icon}}</span> {{word}}</span>{{/verdict}} {{readiness}}</a> <span class="age">{{age}}</span>{{#stale}} <b class="stale-mark">stale</b>{{/stale}}</td>{{/latest}}{{^latest}}<td class="fleet-none">no run</td>{{/latest}}{{/cells}}</tr>
+{{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a>{{#owner}} <span class="owner">{{owner}}</span>{{/owner}}</th>{{#cells}}{{#latest}}<td class="fleet-{{#verdict}}{{css}}{{/verdict}}{{#stale}} stale{{/stale}}"><a href="{{href}}">{{#verdict}}<span class="verdict-chip verdict-{{css}}"><span aria-hidden="true">{{icon}}</span> {{word}}</span>{{/verdict}} {{readiness}}</a> <span class="age">{{age}}</span>{{#stale}} <b class="stale-mark">stale</b>{{/stale}}{{#postDeployment}} <a class="post-chip post-{{css}}" href="{{href}}">{{text}}</a>{{/postDeployment}}</td>{{/latest}}{{^latest}}<td class="fleet-none">no run</td>{{/latest}}{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -43,7 +46,8 @@ extension BuiltInTheme {
 <section class="card" aria-label="{{checklistTitle}} in {{environment}}">
 <h3><span class="env">{{environment}}</span></h3>
 {{> partials/verdict}}
-<p class="card-readiness">Readiness {{#readiness}}<meter min="0" max="1" value="{{value}}"></meter> <b>{{text}}</b>{{/readiness}}</p>
+{{#postDeployment}}<p class="card-post-deployment"><a class="post-chip post-{{css}}" href="{{href}}">{{text}}</a></p>
+{{/postDeployment}}<p class="card-readiness">Readiness {{#readiness}}<meter min="0" max="1" value="{{value}}"></meter> <b>{{text}}</b>{{/readiness}}</p>
 {{#comparison}}<p class="comparison">{{comparison}}</p>{{/comparison}}
 <p class="run-when">Run {{#latest}}<a href="{{href}}"><code>{{text}}</code></a>{{/latest}}, {{started}} · {{runCountText}}</p>
 <ul class="counts">{{#counts}}<li>{{#state}}{{> partials/state}}{{/state}} <b>{{count}}</b></li>{{/counts}}</ul>
@@ -156,6 +160,25 @@ extension BuiltInTheme {
 <tr{{#steady}} class="steady"{{/steady}}><th scope="row"><a href="{{href}}" title="{{id}}">{{text}}</a></th>{{#cells}}<td class="s-{{css}}" title="{{word}}">{{icon}}</td>{{/cells}}</tr>
 
 """#,
+        "partials/post-deployment.mustache": #"""
+{{! A deployed run's post-deployment timeline. Rendered on its own and placed by run.mustache as postDeploymentHTML, so runs never deployed keep their bytes. }}
+<section class="post-deployment-block" id="deployment-timeline" aria-labelledby="deployment-timeline-heading">
+<h2 id="deployment-timeline-heading">After the deployment</h2>
+<p class="post-deployment-status post-{{css}}"><b>Post-deployment: {{status}}</b>{{#asOf}} {{asOf}}{{/asOf}}. This follows the release after it went out; the Go/No-Go verdict above does not change with it.</p>
+<p class="deployment">Deployed {{deployed}}{{#release}} · release <code>{{release}}</code>{{/release}}{{#by}} · by {{by}}{{/by}}{{#url}}{{#href}} · <a href="{{href}}" rel="noopener noreferrer">deploy job</a>{{/href}}{{/url}}</p>
+{{^empty(otherDeployments)}}<p class="other-deployments">Also recorded (the newest counts):</p>
+<ul class="other-deployments">{{#otherDeployments}}<li>{{.}}</li>{{/otherDeployments}}</ul>
+{{/empty(otherDeployments)}}
+<ol class="phases">
+{{#phases}}<li class="phase">
+<h3>{{title}}</h3>
+<p class="phase-due">Due {{due}}, {{window}} after the deployment · {{counts}}{{#completed}} · {{completed}}{{/completed}}</p>
+<ul class="phase-items">{{#items}}<li class="phase-item phase-{{css}}"><span class="phase-state">{{words}}</span> <a href="{{href}}">{{text}}</a></li>{{/items}}</ul>
+</li>
+{{/phases}}</ol>
+</section>
+
+"""#,
         "partials/reasons.mustache": #"""
 {{#verdict}}
 {{^empty(reasons)}}
@@ -233,7 +256,7 @@ extension BuiltInTheme {
 {{> partials/reasons}}
 </section>
 
-<section class="readiness-block" aria-labelledby="readiness-heading">
+{{{postDeploymentHTML}}}<section class="readiness-block" aria-labelledby="readiness-heading">
 <h2 id="readiness-heading">Readiness {{#readiness}}{{text}}{{/readiness}}</h2>
 {{#readiness}}<meter min="0" max="1" value="{{value}}" aria-label="Readiness">{{text}}</meter>{{/readiness}}
 <ul class="counts">
@@ -298,7 +321,7 @@ extension BuiltInTheme {
 {{#environments}}
 <section class="card" aria-label="{{service}} in {{environment}}">
 <h2><span class="env">{{environment}}</span>{{#latest}}{{#stale}} <b class="stale-mark">stale</b>{{/stale}}{{/latest}}</h2>
-{{#latest}}{{> partials/verdict}}{{/latest}}
+{{#latest}}{{> partials/verdict}}{{#postDeployment}}<p class="card-post-deployment"><a class="post-chip post-{{css}}" href="{{href}}">{{text}}</a></p>{{/postDeployment}}{{/latest}}
 <p class="card-readiness">Readiness {{#readiness}}<meter min="0" max="1" value="{{value}}"></meter> <b>{{text}}</b>{{/readiness}}</p>
 {{#latest}}<p class="run-when">Run <a href="{{href}}"><code>{{id}}</code></a>, {{started}}, {{age}} · {{runCountText}}</p>{{/latest}}
 {{^empty(blockers)}}<h3>Open blockers</h3>
@@ -487,6 +510,18 @@ extension BuiltInTheme {
 </table>
 {{/empty(timeToGreen)}}
 </section>
+{{#phaseTimes}}
+
+<section class="phase-times-block" aria-labelledby="phase-times-heading">
+<h2 id="phase-times-heading">Time to complete the post-deployment phases</h2>
+<table class="phase-times">
+<caption>{{caption}}</caption>
+<thead><tr><th scope="col">Run</th><th scope="col">Deployed</th>{{#phases}}<th scope="col">{{.}}</th>{{/phases}}</tr></thead>
+<tbody>{{#rows}}<tr><th scope="row">{{#run}}<a href="{{href}}"><code>{{text}}</code></a>{{/run}}</th><td>{{deployed}}</td>{{#cells}}<td class="phase-time post-{{css}}">{{text}}</td>{{/cells}}</tr>
+{{/rows}}</tbody>
+</table>
+</section>
+{{/phaseTimes}}
 
 <section class="matrix-block" aria-labelledby="matrix-heading">
 <h2 id="matrix-heading">Items × runs</h2>
@@ -701,6 +736,17 @@ span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line)
 .changed-since { margin: 0.2rem 0 0; padding-left: 1.1rem; font-size: 0.85rem; }
 .evidence-digest code { overflow-wrap: anywhere; }
 
+/* Post-deployment follow-through: chips beside verdicts, the run page's timeline, the trend page's phase times. */
+.post-chip { font-size: 0.85rem; font-weight: 700; }
+.post-overdue, .post-chip.post-overdue, .phase-overdue .phase-state, .phase-failing .phase-state { color: var(--fail); }
+.post-complete, .post-chip.post-complete, .phase-done-in-time .phase-state { color: var(--pass); }
+.phase-done-late .phase-state { color: var(--warn); }
+.phases { padding-left: 1.25rem; }
+.phase-items { list-style: none; padding-left: 0; }
+.phase-item { margin: 0.2rem 0; }
+.phase-state { display: inline-block; min-width: 16rem; font-weight: 600; }
+@media print { .post-chip { color: #000; } .phase-state { min-width: 0; } }
+
 """#.utf8),
         "print-a4.css": Array(#"""
 @import url("sheet.css");
@@ -761,6 +807,42 @@ span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line)
     ]
 
     package static let schemas: [String: String] = [
+        "deployment.schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "deployment.schema.json",
+  "title": "Preflight deployment",
+  "description": "That the run's release was deployed: post-deployment phases fall due from at. A run has at most one effective deployment, the newest; all are listed. Listed under the deployments key of a run file; preflight deployed writes one.",
+  "type": "object",
+  "required": [
+    "at"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "at": {
+      "description": "When the release was deployed; not before the run's started_at. ISO-8601: a date (2026-12-01, midnight UTC) or a date-time with Z or a UTC offset (2026-10-05T09:30:00Z).",
+      "type": "string",
+      "pattern": "^\\d{4}-\\d{2}-\\d{2}([Tt ]\\d{2}:\\d{2}(:\\d{2}([.,]\\d+)?)?([Zz]|[+-]\\d{2}:?\\d{2}))?$"
+    },
+    "release": {
+      "description": "The release deployed, e.g. a version or tag.",
+      "type": "string",
+      "minLength": 1
+    },
+    "by": {
+      "description": "Who or which CI job deployed.",
+      "type": "string",
+      "minLength": 1
+    },
+    "url": {
+      "description": "A link to the deploy job or change.",
+      "type": "string",
+      "minLength": 1
+    }
+  }
+}
+
+"""#,
         "result.schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -941,7 +1023,7 @@ span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line)
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "run-file.schema.json",
   "title": "Preflight run file",
-  "description": "Any *.json file in a run folder other than run.json: a single result, an array of results, or an object with any of the arrays results, signoffs and waivers. File names carry no meaning.",
+  "description": "Any *.json file in a run folder other than run.json: a single result, an array of results, or an object with any of the arrays results, signoffs, waivers and deployments. File names carry no meaning.",
   "oneOf": [
     {
       "description": "A single result.",
@@ -955,7 +1037,7 @@ span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line)
       }
     },
     {
-      "description": "An object grouping results, sign-offs and waivers.",
+      "description": "An object grouping results, sign-offs, waivers and deployments.",
       "type": "object",
       "minProperties": 1,
       "additionalProperties": false,
@@ -979,6 +1061,13 @@ span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line)
           "type": "array",
           "items": {
             "$ref": "waiver.schema.json"
+          }
+        },
+        "deployments": {
+          "description": "Deployments of the run's release; the newest counts.",
+          "type": "array",
+          "items": {
+            "$ref": "deployment.schema.json"
           }
         }
       }

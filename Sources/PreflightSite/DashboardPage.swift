@@ -14,6 +14,8 @@ struct DashboardPage: ViewModel {
     /// Problems that belong to no run page: unreadable checklists, broken run folders, runs of
     /// unknown checklists.
     var problems: [ProblemView]
+    /// `build --as-of`: the time post-deployment statuses are judged at, said on the page.
+    var asOf: String?
 
     /// `streams` and `histories` in the same order; `order` gives the pipeline order of environments.
     /// A checklist with services gets its fleet matrix (`fleets`, judged by `age`); its streams
@@ -21,6 +23,7 @@ struct DashboardPage: ViewModel {
     init(_ streams: [RunStream], histories: [StreamHistory], options: HistoryOptions, problems: [Diagnostic] = [],
          order: PageSettings = PageSettings(), fleets: [Fleet] = [], age: RunAge? = nil) {
         self.problems = problems.map(ProblemView.init)
+        asOf = order.asOf?.display
         var byChecklist: [String: [(RunStream, StreamHistory)]] = [:]
         for (stream, history) in zip(streams, histories) where !stream.summaries.isEmpty && stream.key.service == nil {
             byChecklist[stream.checklist.name, default: []].append((stream, history))
@@ -41,7 +44,7 @@ struct DashboardPage: ViewModel {
             var cards: [StreamCardView] = []
             if let lead = members.first, let leadReport = lead.0.summaries.last {
                 cards = members.compactMap { stream, history in
-                    StreamCardView(stream, history: history, options: options,
+                    StreamCardView(stream, history: history, options: options, asOf: age.asOf,
                                    leader: stream.key == lead.0.key ? nil : (lead.0.key.subject, leadReport))
                 }
             }

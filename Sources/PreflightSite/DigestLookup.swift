@@ -46,9 +46,17 @@ package enum DigestLookup {
     /// Every run of the archive merged (with carry-forward), its digests and its decisions' digests compared with `prefix`.
     package static func inArchive(_ prefix: String, archive: RunArchive, library: ChecklistLibrary) -> [Match] {
         var matches: [Match] = []
-        for stream in archive.streams(in: library).streams {
+        let streams = archive.streams(in: library).streams
+        // Only a deployed run's report.json depends on the archive's newest time, which reads every run.
+        var asOf: Timestamp?
+        for stream in streams {
             let reports = StreamMerger(checklist: stream.checklist, archive: archive).reports(stream.manifests)
-            for report in reports {
+            for var report in reports {
+                if report.phaseFacts != nil {
+                    let reference = asOf ?? ArchiveClock.newest(archive, streams: streams)
+                    asOf = reference
+                    report.settle(asOf: reference, checklist: stream.checklist)
+                }
                 let reportDigest = ReportDigest.sha256(report.canonicalJSON(relativeTo: archive.directory))
                 matches += matchesIn(report, reportDigest: reportDigest, prefix: prefix)
             }

@@ -90,6 +90,8 @@ struct RunAge: Sendable {
     /// `started_at` of the newest run in the whole archive, in seconds.
     var newest: Double
     var staleAfter: ISODuration
+    /// The reference time of post-deployment phases: the archive's newest timestamp, or `build --as-of`.
+    var asOf = Timestamp(seconds: 0)
 
     init(newest: Double, staleAfter: ISODuration) {
         self.newest = newest

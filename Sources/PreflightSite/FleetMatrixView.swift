@@ -23,7 +23,9 @@ struct FleetMatrixView: ViewModel {
         rows = fleet.services.map { service in
             FleetRowView(name: service.name, owner: service.owner, href: ServicePage.file(service.path),
                          cells: service.streams.map { index in
-                             FleetCellView(latest: index.flatMap { streams[$0].summaries.last }.map { FleetRunView($0, age: age, root: "") })
+                             FleetCellView(latest: index.flatMap { index in
+                                 streams[index].summaries.last.map { FleetRunView($0, age: age, root: "", checklist: streams[index].checklist) }
+                             })
                          })
         }
         totals = fleet.environments.indices.map { column in
@@ -79,9 +81,11 @@ struct FleetRunView: ViewModel {
     var started: String
     var age: String
     var stale: Bool
+    /// "post-deployment: 1 overdue" for a deployed run with phases.
+    var postDeployment: PostDeploymentChipView?
 
     /// `root` leads from the page to the site root.
-    init(_ summary: RunSummary, age: RunAge, root: String) {
+    init(_ summary: RunSummary, age: RunAge, root: String, checklist: Checklist) {
         id = summary.run.id
         href = root + "runs/\(summary.run.id)/index.html"
         verdict = VerdictView(summary.verdict)
@@ -89,6 +93,7 @@ struct FleetRunView: ViewModel {
         started = summary.run.startedAt.display
         self.age = age.text(summary.run.startedAt)
         stale = age.isStale(summary.run.startedAt)
+        postDeployment = PostDeploymentChipView(summary, checklist: checklist, asOf: age.asOf, runHref: href)
     }
 }
 

@@ -60,11 +60,13 @@ struct PageRenderer: Sendable {
 
     /// Writes the dashboard, trend pages, index.json and the feed; `problems` are those no run page shows.
     func render(_ streams: [RunStream], library: ChecklistLibrary, problems: [Diagnostic] = [],
-                options: HistoryOptions = .default) throws(DiagnosticList) -> Int {
+                options: HistoryOptions = .default, asOf: Timestamp = Timestamp(seconds: 0)) throws(DiagnosticList) -> Int {
         // Every page of a stream derives from the same history, so it is computed once, up front.
         let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
         let fleets = Fleet.fleets(streams, order: settings)
-        let age = RunAge(streams, staleAfter: settings.staleAfter)
+        var clock = RunAge(streams, staleAfter: settings.staleAfter)
+        clock.asOf = asOf
+        let age = clock
         var jobs: [Job] = [.home, .indexJSON, .feed]
         for (number, fleet) in fleets.enumerated() {
             jobs += fleet.services.indices.map { Job.service(fleet: number, service: $0) }
@@ -117,13 +119,13 @@ struct PageRenderer: Sendable {
                      title: model.pageTitle, bodyClass: "service-overview")
             return 1
         case .indexJSON:
-            try file("index.json", try json(SiteIndex(streams), what: "index.json"))
+            try file("index.json", try json(SiteIndex(streams, asOf: age.asOf), what: "index.json"))
             return 1
         case .feed:
             try file("feed.xml", Data(AtomFeed.xml(streams, title: settings.title, baseURL: settings.baseURL).utf8))
             return 1
         case .trend(let index):
-            return try writeTrend(streams[index], history: histories[index])
+            return try writeTrend(streams[index], history: histories[index], asOf: age.asOf)
         case .history(let index):
             try file("trends/\(streams[index].path)/history.json", Data(HistoryDocument(histories[index]).canonicalJSON()))
             return 1
@@ -216,9 +218,10 @@ struct PageRenderer: Sendable {
 
     /// `trends/<checklist>/<environment>/`: index.html, page-<n>.html, history.json and badge.svg.
     /// `trends/<checklist>/<environment>/index.html` and `badge.svg`.
-    private func writeTrend(_ stream: RunStream, history: StreamHistory) throws(DiagnosticList) -> Int {
+    private func writeTrend(_ stream: RunStream, history: StreamHistory, asOf: Timestamp) throws(DiagnosticList) -> Int {
         let folder = "trends/\(stream.path)/"
-        let trend = try TrendPage(stream, history: history, blocks: blocks)
+        var trend = try TrendPage(stream, history: history, blocks: blocks)
+        trend.phaseTimes = PhaseTimesView(stream, asOf: asOf)
         try page(folder + "index.html", template: "trend", model: trend, root: stream.key.siteRoot, title: trend.pageTitle, bodyClass: "trend")
         let latest = stream.summaries.last
         try file(folder + "badge.svg", Data(Badge.svg(latest?.verdict, readiness: latest?.readiness).utf8))

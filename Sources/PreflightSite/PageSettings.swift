@@ -10,8 +10,11 @@ struct PageSettings: Sendable, Equatable {
     var environments: [String] = []
     /// Latest runs older than this (before the archive's newest run) are stale on the dashboard and service pages.
     var staleAfter: ISODuration = SiteOptions.defaultStaleAfter
+    /// `build --as-of`: pages then say what post-deployment status they show "as of".
+    var asOf: Timestamp?
 
     init(_ options: SiteOptions) {
+        asOf = options.asOf
         title = options.title
         baseURL = options.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         paper = options.paper
@@ -33,7 +36,7 @@ struct PageSettings: Sendable, Equatable {
 
     /// What of these settings run pages depend on (the feed and dashboard are rendered every build).
     var pagesKey: String {
-        ContentKeys.combine(["title", title, "paper", paper.rawValue])
+        ContentKeys.combine(["title", title, "paper", paper.rawValue] + (asOf.map { ["as-of", $0.text] } ?? []))
     }
 
     /// Where an environment sits in the pipeline; environments not listed come after, in their old order.

@@ -17,6 +17,8 @@ struct RunContext {
     var previous: RunSummary?
     var next: RunManifest?
     var digest: String
+    /// Whether `build --as-of` set the reference time (pages then say so).
+    var asOfGiven = false
 }
 
 extension RunPage {
@@ -53,6 +55,9 @@ extension RunPage {
         // would make nearly every run page a shape of its own.
         changesHTML = try blocks.render(Self.changesTemplate, ChangesView(context.previous, context.summary,
                                                                            checklist: context.checklist))
+        postDeploymentHTML = try report.postDeployment.map { post throws(DiagnosticList) in
+            try blocks.render(PostDeploymentView.template, PostDeploymentView(post, asOfGiven: context.asOfGiven))
+        } ?? RawHTML("")
         previous = context.previous.map { LinkView(href: "../\($0.run.id)/index.html", text: $0.run.id) }
         next = context.next.map { LinkView(href: "../\($0.id)/index.html", text: $0.id) }
         trendHref = "../../trends/\(run.stream.path)/index.html"
@@ -119,7 +124,7 @@ extension RunPage {
 struct PageIDs {
     static let fixed: Set<String> = [
         "main", "verdict-heading", "readiness-heading", "changes-heading", "problems-heading", "signoffs-heading",
-        "checklist-heading", "failing-only", "open-only", "section-top",
+        "checklist-heading", "failing-only", "open-only", "section-top", "deployment-timeline", "deployment-timeline-heading",
     ]
     private let items: Set<String>
     private let sections: Set<String>

@@ -31,6 +31,8 @@ struct RunPage: ViewModel {
     var problems: [ProblemView]
     /// What changed since the previous run, rendered from `partials/run-changes.mustache`.
     var changesHTML: RawHTML
+    /// The post-deployment timeline (`partials/post-deployment.mustache`); empty for a run never deployed.
+    var postDeploymentHTML: RawHTML
     var previous: LinkView?
     var next: LinkView?
     var trendHref: String

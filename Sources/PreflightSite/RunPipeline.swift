@@ -30,6 +30,8 @@ struct RunPipeline {
     let pagesKey: String
     /// Whether the templates the cached run pages were rendered from are unchanged.
     let templatesUnchanged: Bool
+    /// `build --as-of`; nil: the archive's newest timestamp.
+    var asOf: Timestamp? = nil
 
     /// What a pipeline run produced: the streams for the site-wide pages, the next cache, and the
     /// runs whose folders the new site takes over unchanged from the previous one.
@@ -37,7 +39,24 @@ struct RunPipeline {
         var streams: [RunStream] = []
         var cache = BuildCache()
         var unchanged: [String] = []
+        /// The reference time of post-deployment phases.
+        var asOf = Timestamp(seconds: 0)
     }
+
+    /// A deployed run's pages wait for the archive's newest timestamp, known once every stream is merged.
+    struct Deferred {
+        var index: Int
+        var context: RunContext
+    }
+
+    /// A deployed run with open phases whose pages were reused on condition: rendered again when the
+    /// reference time they were judged at (`judgedAt`) is no longer the build's.
+    struct TimeBound {
+        var index: Int
+        var judgedAt: String?
+    }
+
+    private typealias Written = (fingerprint: String, problems: [Diagnostic], reportDigest: String)
 
     /// `problems` receives each run's input problems (shown on its run page); `outside` those of
     /// runs that get no page (a run of an unknown checklist).
@@ -45,19 +64,75 @@ struct RunPipeline {
         var result = Outcome()
         let (streams, unknown) = archive.streams(in: library)
         outside += unknown
+        var deferred: [(stream: Int, run: Deferred)] = []
+        var reusedOnCondition: [(stream: Int, run: TimeBound)] = []
         for stream in streams {
-            let (merged, entry, unchanged) = try process(stream, cached: cache.streams[stream.key], counts: &counts)
-            for summary in merged.summaries { problems += summary.problems }
+            let (merged, entry, unchanged, waiting, timeBound) = try process(stream, cached: cache.streams[stream.key], counts: &counts)
+            deferred += waiting.map { (result.streams.count, $0) }
+            reusedOnCondition += timeBound.map { (result.streams.count, $0) }
             result.streams.append(merged)
             result.cache.streams[stream.key] = entry
             result.unchanged += unchanged
         }
+        result.asOf = asOf ?? Timestamp(seconds: result.streams.lazy.flatMap(\.summaries).map(\.latest).max() ?? 0)
+        // The reference time moved: those pages are merged (up to their run) and rendered again.
+        let moved = reusedOnCondition.filter { $0.run.judgedAt != result.asOf.text }
+        for (stream, run) in moved {
+            let merged = result.streams[stream]
+            let manifest = merged.summaries[run.index].run
+            let report = StreamMerger(checklist: merged.checklist, archive: archive).report(for: manifest)
+            deferred.append((stream, Deferred(index: run.index, context: RunContext(
+                checklist: merged.checklist, summarySections: merged.checklist.summarySections, report: report,
+                summary: RunSummary(report, checklist: merged.checklist), archive: archive.directory,
+                previous: run.index > 0 ? merged.summaries[run.index - 1] : nil,
+                next: run.index + 1 < merged.summaries.count ? merged.summaries[run.index + 1].run : nil, digest: "", asOfGiven: asOf != nil))))
+            result.unchanged.removeAll { $0 == manifest.id }
+            counts.reused -= 1
+            counts.merged += 1
+        }
+        if !deferred.isEmpty { try renderDeferred(deferred, into: &result, counts: &counts) }
+        for stream in result.streams { for summary in stream.summaries { problems += summary.problems } }
         return result
+    }
+
+    /// Renders the deployed runs' pages against the reference time, and notes them as rendered.
+    private func renderDeferred(_ deferred: [(stream: Int, run: Deferred)], into result: inout Outcome,
+                                counts: inout BuildCounts) throws(DiagnosticList) {
+        let asOf = result.asOf
+        let written = ParallelMap.run(deferred) { entry -> Result<Written, DiagnosticList> in
+            var context = entry.run.context
+            context.report.settle(asOf: asOf, checklist: context.checklist)
+            do {
+                return .success(try renderer.writeRun(context))
+            } catch let error as DiagnosticList {
+                return .failure(error)
+            } catch {
+                return .failure(DiagnosticList([.error(context.report.run.id, "\(error)")]))
+            }
+        }
+        var failures: [Diagnostic] = []
+        for (entry, outcome) in zip(deferred, written) {
+            switch outcome {
+            case .failure(let error): failures += error.diagnostics
+            case .success(let page):
+                let key = result.streams[entry.stream].key
+                var summary = entry.run.context.summary
+                summary.problems += page.problems
+                summary.reportDigest = page.reportDigest
+                result.streams[entry.stream].summaries[entry.run.index] = summary
+                result.cache.streams[key]?.runs[entry.run.index].summary = summary
+                result.cache.streams[key]?.runs[entry.run.index].outputs = page.fingerprint
+                let open = summary.phaseFacts.map { !$0.isComplete } ?? false
+                result.cache.streams[key]?.runs[entry.run.index].asOf = open ? asOf.text : nil
+                counts.rendered += 1
+            }
+        }
+        if !failures.isEmpty { throw DiagnosticList(Array(Set(failures)).sorted { $0.description < $1.description }) }
     }
 
     /// One stream: keys, then the runs that need merging, then pages.
     private func process(_ stream: RunArchive.ResolvedStream, cached: StreamCache?,
-                         counts: inout BuildCounts) throws(DiagnosticList) -> (RunStream, StreamCache, [String]) {
+                         counts: inout BuildCounts) throws(DiagnosticList) -> (RunStream, StreamCache, [String], [Deferred], [TimeBound]) {
         let manifests = stream.manifests
         let checklist = stream.checklist
         let summarySections = checklist.summarySections
@@ -102,6 +177,7 @@ struct RunPipeline {
         }
 
         var outputs = [String](repeating: "", count: n)
+        var deferred: [Deferred] = []
         let merger = StreamMerger(checklist: checklist, archive: archive)
         let lastPool = try merger.merge(manifests, from: start, carry: carry, contentKeys: fromReads,
                                         summarize: { RunSummary($0, checklist: checklist) }) { (chunk: StreamMerger.Chunk<RunSummary>) throws(DiagnosticList) in
@@ -110,24 +186,25 @@ struct RunPipeline {
             counts.merged += range.count
             let previous = range.lowerBound > 0 ? summaries[range.lowerBound - 1] : nil
             let merged = chunk.summaries
-            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<(fingerprint: String, problems: [Diagnostic], reportDigest: String)?, DiagnosticList> in
+            let written = ParallelMap.run(Array(0..<range.count)) { offset -> Result<(Written?, Deferred?), DiagnosticList> in
                 let index = range.lowerBound + offset
                 let report = chunk.reports.take(offset)
-                guard mustRender.contains(index) else { return .success(nil) }
+                guard mustRender.contains(index) else { return .success((nil, nil)) }
                 let context = RunContext(
                     checklist: checklist, summarySections: summarySections, report: report, summary: merged[offset],
                     archive: archive.directory,
                     previous: offset > 0 ? merged[offset - 1] : previous,
-                    next: index + 1 < n ? manifests[index + 1] : nil, digest: "")
+                    next: index + 1 < n ? manifests[index + 1] : nil, digest: "", asOfGiven: asOf != nil)
+                if report.phaseFacts != nil { return .success((nil, Deferred(index: index, context: context))) }
                 do {
-                    return .success(try renderer.writeRun(context))
+                    return .success((try renderer.writeRun(context), nil))
                 } catch let error as DiagnosticList {
                     return .failure(error)
                 } catch {
                     return .failure(DiagnosticList([.error(folders[index], "\(error)")]))
                 }
             }
-            let failures = written.flatMap { (result: Result<(fingerprint: String, problems: [Diagnostic], reportDigest: String)?, DiagnosticList>) -> [Diagnostic] in
+            let failures = written.flatMap { (result: Result<(Written?, Deferred?), DiagnosticList>) -> [Diagnostic] in
                 if case .failure(let error) = result { return error.diagnostics }
                 return []
             }
@@ -139,7 +216,8 @@ struct RunPipeline {
                 let cachedDigest = summaries[index]?.reportDigest ?? ""
                 summaries[index] = merged[offset]
                 summaries[index]?.reportDigest = cachedDigest
-                if case .success(let written?) = result {
+                if case .success((_, let waiting?)) = result { deferred.append(waiting) }
+                if case .success((let written?, _)) = result {
                     outputs[index] = written.fingerprint
                     // Problems met while writing (an attachment gone) count like the run's input problems.
                     summaries[index]?.problems += written.problems
@@ -150,17 +228,26 @@ struct RunPipeline {
         }
         // Unchanged runs: their folders move over from the previous site just before the swap
         // (see `SiteOutput.adopt`).
-        let unchanged = (0..<n).filter { outputs[$0].isEmpty }
+        let waiting = Set(deferred.map(\.index))
+        let unchanged = (0..<n).filter { outputs[$0].isEmpty && !waiting.contains($0) }
+        // A deployed run's open phases are judged against the archive's newest time, known only
+        // after every stream: its reused pages hold while that has not moved.
+        var timeBound: [TimeBound] = []
         for index in unchanged {
             outputs[index] = old[manifests[index].id]?.outputs ?? ""
             counts.reused += 1
+            if summaries[index]?.phaseFacts.map({ !$0.isComplete }) == true {
+                timeBound.append(TimeBound(index: index, judgedAt: old[manifests[index].id]?.asOf))
+            }
         }
 
         let done = summaries.compactMap { $0 }
         let final = keys ?? StreamKeys(contents: contents, manifests: manifests, first: checklistKey(checklist), pages: pagesKey)
         let entries = (0..<n).map { index in
-            RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: final.reports[index],
-                          page: final.pages[index], outputs: outputs[index], summary: done[index])
+            var entry = RunCacheEntry(id: manifests[index].id, stat: stats[index], content: contents[index], report: final.reports[index],
+                                      page: final.pages[index], outputs: outputs[index], summary: done[index])
+            entry.asOf = old[manifests[index].id]?.asOf
+            return entry
         }
         // The state before the last run: merged now, or unchanged from the cache.
         let entry: StreamCache
@@ -170,13 +257,13 @@ struct RunPipeline {
             entry = StreamCache(runs: entries, poolChain: cached?.poolChain == final.chains.last ? final.chains.last : nil, pool: nil)
         }
         return (RunStream(key: stream.key, checklist: checklist, summaries: done), entry,
-                unchanged.map { manifests[$0].id })
+                unchanged.map { manifests[$0].id }, deferred, timeBound)
     }
 
     private func checklistKey(_ checklist: Checklist) -> String {
         let data = FileManager.default.contents(atPath: checklist.path) ?? Data()
         // The heading words decide item kinds, so they are part of what the checklist means.
-        let words = [library.options.goHeadings, library.options.noGoHeadings, library.options.signoffHeadings]
+        let words = [library.options.goHeadings, library.options.noGoHeadings, library.options.signoffHeadings, library.options.phaseHeadings]
             .map { $0.joined(separator: "\u{1F}") }
         // Who may sign, and whether only signed decisions count, decide every report's sign-offs.
         let policy = archive.signoffPolicy

@@ -24,7 +24,9 @@ extension RunSummary {
             status.flatMap { value in Self.criterionLetters.first { $0.0 == value }?.1 } ?? UInt8(ascii: "-")
         }, as: UTF8.self))
         json.key("digests"); json.array([evidenceDigest, reportDigest]) { $1.string($0) }
+        json.key("latest"); json.double(latest)
         json.key("own"); json.array(ownResults) { $1.int($0) }
+        if let phaseFacts { json.key("phases"); phaseFacts.writeCached(&json) }
         json.key("problems"); json.array(problems) { $0.write(&$1) }
         json.key("readiness"); json.double(readiness)
         json.key("reasons")
@@ -69,9 +71,74 @@ extension RunSummary {
             return Int(number)
         }
         guard reasons.count == reasonValues.count, problems.count == problemValues.count, own.count == ownValues.count else { return nil }
+        guard case .number(let latest)? = value["latest"] else { return nil }
+        var facts: PhaseFacts?
+        if let phases = value["phases"] {
+            guard let read = PhaseFacts(cached: phases) else { return nil }
+            facts = read
+        }
         self.init(run: run, verdict: verdict, reasons: reasons, readiness: readiness, counts: counts,
                   sectionReadiness: sections, states: states, criteria: criteria, problems: problems, ownResults: own,
                   evidenceDigest: evidence, reportDigest: reportDigest)
+        self.latest = latest
+        self.phaseFacts = facts
+    }
+}
+
+/// The build cache's form of phase facts: the deployments, and one string per phase item
+/// (`o` open, `s` skipped, `d` done at no known time, `d<time>`, `f<time>` failing since).
+extension PhaseFacts {
+    func writeCached(_ json: inout JSONBuilder) {
+        json.beginObject()
+        json.key("deployments")
+        json.array(deployments) { deployment, json in
+            json.beginArray()
+            for text in [deployment.at.text, deployment.release ?? "", deployment.by ?? "", deployment.url ?? "",
+                         deployment.source.run, deployment.source.file, deployment.source.path] {
+                json.element(); json.string(text)
+            }
+            json.endArray()
+        }
+        json.key("outcomes")
+        json.array(outcomes) { outcome, json in
+            switch outcome {
+            case .open: json.string("o")
+            case .skipped: json.string("s")
+            case .done(let at): json.string("d" + (at?.text ?? ""))
+            case .failing(let at): json.string("f" + at.text)
+            }
+        }
+        json.endObject()
+    }
+
+    init?(cached value: JSONValue) {
+        guard case .array(let deploymentValues)? = value["deployments"], case .array(let outcomeValues)? = value["outcomes"] else { return nil }
+        var deployments: [Deployment] = []
+        for entry in deploymentValues {
+            guard case .array(let parts) = entry, parts.count == 7 else { return nil }
+            let texts = parts.compactMap(\.string)
+            guard texts.count == 7, let at = Timestamp(texts[0]) else { return nil }
+            func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
+            deployments.append(Deployment(at: at, release: optional(texts[1]), by: optional(texts[2]), url: optional(texts[3]),
+                                          source: RecordSource(run: texts[4], file: texts[5], path: texts[6])))
+        }
+        var outcomes: [Outcome] = []
+        for entry in outcomeValues {
+            guard let text = entry.string, let letter = text.first else { return nil }
+            let rest = String(text.dropFirst())
+            switch letter {
+            case "o": outcomes.append(.open)
+            case "s": outcomes.append(.skipped)
+            case "d": outcomes.append(.done(rest.isEmpty ? nil : Timestamp(rest)))
+            case "f":
+                guard let at = Timestamp(rest) else { return nil }
+                outcomes.append(.failing(at))
+            default: return nil
+            }
+        }
+        guard let effective = Deployment.effective(deployments)
+        else { return nil }
+        self.init(deployment: effective, deployments: deployments, outcomes: outcomes)
     }
 }
 

@@ -59,7 +59,7 @@ struct ServiceEnvironmentView: ViewModel {
     init?(_ stream: RunStream, history: StreamHistory, age: RunAge, root: String) {
         guard let summary = stream.summaries.last else { return nil }
         environment = stream.environment
-        latest = FleetRunView(summary, age: age, root: root)
+        latest = FleetRunView(summary, age: age, root: root, checklist: stream.checklist)
         readiness = PercentView(summary.readiness)
         runCountText = ReportFormatter.count(stream.summaries.count, "run")
         let runHref = latest.href

@@ -46,6 +46,9 @@ public struct SiteOptions: Sendable {
     package var history: HistoryOptions = .default
     /// How decisions' signatures are checked.
     package var signoffPolicy = SignoffPolicy()
+    /// The reference time of post-deployment phases (`build --as-of`); nil: the archive's newest
+    /// timestamp, so the same archive gives the same bytes on any day.
+    package var asOf: Timestamp?
 
     /// The title a site has when the project gives none.
     public static let defaultTitle = "Preflight"
@@ -160,7 +163,8 @@ public struct SiteBuilder: Sendable {
             let templatesUnchanged = !cache.pageTemplates.isEmpty
                 && templates.fingerprint(reachableFrom: cache.pageTemplates) == cache.templatesKey
             let pipeline = RunPipeline(archive: archive, library: library, renderer: renderer, oldOutput: options.output,
-                                       cache: cache, pagesKey: ContentKeys.combine([PreflightVersion.current, settings.pagesKey]), templatesUnchanged: templatesUnchanged)
+                                       cache: cache, pagesKey: ContentKeys.combine([PreflightVersion.current, settings.pagesKey]), templatesUnchanged: templatesUnchanged,
+                                       asOf: options.asOf)
             var counts = BuildCounts()
             var runProblems: [Diagnostic] = []
             var result = try pipeline.run(problems: &runProblems, counts: &counts, outside: &problems)
@@ -171,7 +175,7 @@ public struct SiteBuilder: Sendable {
             let unplaced = problems
             problems += runProblems
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
-            let sitePages = try renderer.render(streams, library: library, problems: unplaced, options: options.history)
+            let sitePages = try renderer.render(streams, library: library, problems: unplaced, options: options.history, asOf: result.asOf)
             step("render dashboard, trends and feed")
             // Copied on every build, never cached: the site always holds the effective theme's files.
             try site.copy(theme.publicFiles, to: staging, as: nil)

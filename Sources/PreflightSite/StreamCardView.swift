@@ -27,8 +27,11 @@ struct StreamCardView: ViewModel {
     var latest: LinkView
     var signoffHref: String
     var badgeHref: String
+    /// "post-deployment: 1 overdue" for a deployed run with phases.
+    var postDeployment: PostDeploymentChipView?
 
-    init?(_ stream: RunStream, history: StreamHistory, options: HistoryOptions, leader: (String, RunSummary)?) {
+    init?(_ stream: RunStream, history: StreamHistory, options: HistoryOptions, asOf: Timestamp = Timestamp(seconds: 0),
+          leader: (String, RunSummary)?) {
         guard let report = stream.summaries.last else { return nil }
         let runHref = "runs/\(report.run.id)/index.html"
         checklistTitle = stream.checklist.title
@@ -61,5 +64,6 @@ struct StreamCardView: ViewModel {
         latest = LinkView(href: runHref, text: report.run.id)
         signoffHref = "runs/\(report.run.id)/signoff.html"
         badgeHref = "trends/\(stream.path)/badge.svg"
+        postDeployment = PostDeploymentChipView(report, checklist: stream.checklist, asOf: asOf, runHref: runHref)
     }
 }

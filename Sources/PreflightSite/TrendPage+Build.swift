@@ -68,6 +68,7 @@ extension TrendPage {
         let hidden = history.timeToGreen.count - timeToGreen.count
         timeToGreenNote = hidden > 0 ? "The newest \(timeToGreen.count) of \(history.timeToGreen.count); history.json lists them all." : nil
         runTable = RunTableView(stream, page: 1, pageSize: options.pageSize)
+        phaseTimes = nil
     }
 
     static func days(_ value: Double) -> String {

@@ -31,6 +31,8 @@ struct TrendPage: ViewModel {
     var timeToGreen: [GreenView]
     var timeToGreenNote: String?
     var runTable: RunTableView
+    /// Time to complete each post-deployment phase, per deployed run; nil when no run was deployed.
+    var phaseTimes: PhaseTimesView?
 }
 
 /// One summary section's readiness over time.

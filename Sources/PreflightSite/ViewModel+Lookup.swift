@@ -81,6 +81,7 @@ extension DashboardPage {
         case "empty": return self.empty
         case "hasFleet": return self.hasFleet
         case "problems": return self.problems
+        case "asOf": return Lookup.optional(self.asOf)
         default: return nil
         }
     }
@@ -165,6 +166,7 @@ extension FleetRunView {
         case "started": return self.started
         case "age": return self.age
         case "stale": return self.stale
+        case "postDeployment": return Lookup.optional(self.postDeployment)
         default: return nil
         }
     }
@@ -319,6 +321,92 @@ extension PercentView {
     }
 }
 
+extension PhaseItemView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": return self.href
+        case "text": return self.text
+        case "css": return self.css
+        case "words": return self.words
+        default: return nil
+        }
+    }
+}
+
+extension PhaseTimeCellView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": return self.text
+        case "css": return self.css
+        default: return nil
+        }
+    }
+}
+
+extension PhaseTimeRowView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "run": return self.run
+        case "deployed": return self.deployed
+        case "cells": return self.cells
+        default: return nil
+        }
+    }
+}
+
+extension PhaseTimesView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "caption": return self.caption
+        case "phases": return self.phases
+        case "rows": return self.rows
+        default: return nil
+        }
+    }
+}
+
+extension PhaseView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return self.title
+        case "window": return self.window
+        case "due": return self.due
+        case "counts": return self.counts
+        case "completed": return Lookup.optional(self.completed)
+        case "items": return self.items
+        default: return nil
+        }
+    }
+}
+
+extension PostDeploymentChipView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "text": return self.text
+        case "css": return self.css
+        case "href": return self.href
+        default: return nil
+        }
+    }
+}
+
+extension PostDeploymentView {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "status": return self.status
+        case "css": return self.css
+        case "asOf": return Lookup.optional(self.asOf)
+        case "deployed": return self.deployed
+        case "release": return Lookup.optional(self.release)
+        case "by": return Lookup.optional(self.by)
+        case "url": return Lookup.optional(self.url)
+        case "otherDeployments": return self.otherDeployments
+        case "phases": return self.phases
+        default: return nil
+        }
+    }
+}
+
 extension ProblemView {
     func child(named name: String) -> Any? {
         switch name {
@@ -383,6 +471,7 @@ extension RunPage {
         case "signoffs": return self.signoffs
         case "problems": return self.problems
         case "changesHTML": return self.changesHTML
+        case "postDeploymentHTML": return self.postDeploymentHTML
         case "previous": return Lookup.optional(self.previous)
         case "next": return Lookup.optional(self.next)
         case "trendHref": return self.trendHref
@@ -605,6 +694,7 @@ extension StreamCardView {
         case "latest": return self.latest
         case "signoffHref": return self.signoffHref
         case "badgeHref": return self.badgeHref
+        case "postDeployment": return Lookup.optional(self.postDeployment)
         default: return nil
         }
     }
@@ -648,6 +738,7 @@ extension TrendPage {
         case "timeToGreen": return self.timeToGreen
         case "timeToGreenNote": return Lookup.optional(self.timeToGreenNote)
         case "runTable": return self.runTable
+        case "phaseTimes": return Lookup.optional(self.phaseTimes)
         default: return nil
         }
     }

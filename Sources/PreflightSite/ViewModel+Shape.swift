@@ -110,6 +110,7 @@ extension DashboardPage: ShapedModel {
         shape.add(self.empty)
         shape.add(self.hasFleet)
         shape.add(self.problems)
+        shape.add(self.asOf)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -118,6 +119,7 @@ extension DashboardPage: ShapedModel {
         children["empty"] = tokens.placeholder(self.empty)
         children["hasFleet"] = tokens.placeholder(self.hasFleet)
         children["problems"] = tokens.placeholder(self.problems)
+        children["asOf"] = tokens.placeholder(self.asOf)
         return PlaceholderModel(children)
     }
 }
@@ -233,6 +235,7 @@ extension FleetRunView: ShapedModel {
         shape.add(self.started)
         shape.add(self.age)
         shape.add(self.stale)
+        shape.add(self.postDeployment)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -244,6 +247,7 @@ extension FleetRunView: ShapedModel {
         children["started"] = tokens.placeholder(self.started)
         children["age"] = tokens.placeholder(self.age)
         children["stale"] = tokens.placeholder(self.stale)
+        children["postDeployment"] = tokens.placeholder(self.postDeployment)
         return PlaceholderModel(children)
     }
 }
@@ -480,6 +484,136 @@ extension PercentView: ShapedModel {
     }
 }
 
+extension PhaseItemView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.href)
+        shape.add(self.text)
+        shape.add(self.css)
+        shape.add(self.words)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["href"] = tokens.placeholder(self.href)
+        children["text"] = tokens.placeholder(self.text)
+        children["css"] = tokens.placeholder(self.css)
+        children["words"] = tokens.placeholder(self.words)
+        return PlaceholderModel(children)
+    }
+}
+
+extension PhaseTimeCellView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.text)
+        shape.add(self.css)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["text"] = tokens.placeholder(self.text)
+        children["css"] = tokens.placeholder(self.css)
+        return PlaceholderModel(children)
+    }
+}
+
+extension PhaseTimeRowView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.run)
+        shape.add(self.deployed)
+        shape.add(self.cells)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["run"] = tokens.placeholder(self.run)
+        children["deployed"] = tokens.placeholder(self.deployed)
+        children["cells"] = tokens.placeholder(self.cells)
+        return PlaceholderModel(children)
+    }
+}
+
+extension PhaseTimesView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.caption)
+        shape.add(self.phases)
+        shape.add(self.rows)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["caption"] = tokens.placeholder(self.caption)
+        children["phases"] = tokens.placeholder(self.phases)
+        children["rows"] = tokens.placeholder(self.rows)
+        return PlaceholderModel(children)
+    }
+}
+
+extension PhaseView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.title)
+        shape.add(self.window)
+        shape.add(self.due)
+        shape.add(self.counts)
+        shape.add(self.completed)
+        shape.add(self.items)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["title"] = tokens.placeholder(self.title)
+        children["window"] = tokens.placeholder(self.window)
+        children["due"] = tokens.placeholder(self.due)
+        children["counts"] = tokens.placeholder(self.counts)
+        children["completed"] = tokens.placeholder(self.completed)
+        children["items"] = tokens.placeholder(self.items)
+        return PlaceholderModel(children)
+    }
+}
+
+extension PostDeploymentChipView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.text)
+        shape.add(self.css)
+        shape.add(self.href)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["text"] = tokens.placeholder(self.text)
+        children["css"] = tokens.placeholder(self.css)
+        children["href"] = tokens.placeholder(self.href)
+        return PlaceholderModel(children)
+    }
+}
+
+extension PostDeploymentView: ShapedModel {
+    func recordShape(_ shape: inout ModelShape) {
+        shape.add(self.status)
+        shape.add(self.css)
+        shape.add(self.asOf)
+        shape.add(self.deployed)
+        shape.add(self.release)
+        shape.add(self.by)
+        shape.add(self.url)
+        shape.add(self.otherDeployments)
+        shape.add(self.phases)
+    }
+
+    func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
+        var children: [String: Any] = [:]
+        children["status"] = tokens.placeholder(self.status)
+        children["css"] = tokens.placeholder(self.css)
+        children["asOf"] = tokens.placeholder(self.asOf)
+        children["deployed"] = tokens.placeholder(self.deployed)
+        children["release"] = tokens.placeholder(self.release)
+        children["by"] = tokens.placeholder(self.by)
+        children["url"] = tokens.placeholder(self.url)
+        children["otherDeployments"] = tokens.placeholder(self.otherDeployments)
+        children["phases"] = tokens.placeholder(self.phases)
+        return PlaceholderModel(children)
+    }
+}
+
 extension ProblemView: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.text)
@@ -559,6 +693,7 @@ extension RunPage: ShapedModel {
         shape.add(self.signoffs)
         shape.add(self.problems)
         shape.add(self.changesHTML)
+        shape.add(self.postDeploymentHTML)
         shape.add(self.previous)
         shape.add(self.next)
         shape.add(self.trendHref)
@@ -590,6 +725,7 @@ extension RunPage: ShapedModel {
         children["signoffs"] = tokens.placeholder(self.signoffs)
         children["problems"] = tokens.placeholder(self.problems)
         children["changesHTML"] = tokens.placeholder(self.changesHTML)
+        children["postDeploymentHTML"] = tokens.placeholder(self.postDeploymentHTML)
         children["previous"] = tokens.placeholder(self.previous)
         children["next"] = tokens.placeholder(self.next)
         children["trendHref"] = tokens.placeholder(self.trendHref)
@@ -928,6 +1064,7 @@ extension StreamCardView: ShapedModel {
         shape.add(self.latest)
         shape.add(self.signoffHref)
         shape.add(self.badgeHref)
+        shape.add(self.postDeployment)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -950,6 +1087,7 @@ extension StreamCardView: ShapedModel {
         children["latest"] = tokens.placeholder(self.latest)
         children["signoffHref"] = tokens.placeholder(self.signoffHref)
         children["badgeHref"] = tokens.placeholder(self.badgeHref)
+        children["postDeployment"] = tokens.placeholder(self.postDeployment)
         return PlaceholderModel(children)
     }
 }
@@ -999,6 +1137,7 @@ extension TrendPage: ShapedModel {
         shape.add(self.timeToGreen)
         shape.add(self.timeToGreenNote)
         shape.add(self.runTable)
+        shape.add(self.phaseTimes)
     }
 
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
@@ -1024,6 +1163,7 @@ extension TrendPage: ShapedModel {
         children["timeToGreen"] = tokens.placeholder(self.timeToGreen)
         children["timeToGreenNote"] = tokens.placeholder(self.timeToGreenNote)
         children["runTable"] = tokens.placeholder(self.runTable)
+        children["phaseTimes"] = tokens.placeholder(self.phaseTimes)
         return PlaceholderModel(children)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON directly in the canonical layout of the site's JSON files (sorted keys, no
 /// whitespace: the bytes of `JSONEncoder.canonicalJSON`, a test holds them together), for types
 /// that write their own keys in sorted order. Used for report.json, the largest file of every
@@ -32,6 +34,13 @@ package struct JSONBuilder {
         member()
         string(name)
         bytes.append(0x3A)
+    }
+
+    /// A complete value in `JSONEncoder.canonicalJSON`'s bytes: for rare parts (a deployed run's
+    /// phases), where JSONEncoder's speed does not matter.
+    package mutating func encoded(_ value: some Encodable) {
+        guard let data = try? JSONEncoder.canonicalJSON(value) else { return null() }
+        bytes.append(contentsOf: data.dropLast())
     }
 
     /// Starts an element of the open array.

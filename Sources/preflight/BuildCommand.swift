@@ -18,6 +18,10 @@ struct BuildCommand: ParsableCommand {
     @OptionGroup var site: SiteArguments
     @Flag(help: "Print nothing but problems.") var quiet = false
     @Flag(help: "Print how long each step of the build took.") var timings = false
+    @Option(name: .customLong("as-of"), help: "Judge post-deployment phases as of now or an ISO-8601 time (default: the archive's newest timestamp); pages then say so.")
+    var asOf: String?
+
+    func validate() throws { _ = try AsOf.parse(asOf) }
 
     func run() throws {
         // Pages and reports are buffers of hundreds of kilobytes; glibc would map and unmap each
@@ -32,7 +36,8 @@ struct BuildCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\rwriting pages \(done)/\(total)".utf8))
             }
         }
-        let options = try site.siteOptions()
+        var options = try site.siteOptions()
+        options.asOf = try AsOf.parse(asOf)
         let output = options.output
         let summary: BuildSummary
         do {

@@ -16,7 +16,7 @@ struct Preflight: ParsableCommand {
         version: PreflightVersion.current,
         subcommands: [
             IDsCommand.self, CheckCommand.self, StartRunCommand.self, RecordCommand.self, SignCommand.self,
-            WaiveCommand.self, ImportCommand.self, ReportCommand.self, BuildCommand.self, VerifyCommand.self,
+            WaiveCommand.self, DeployedCommand.self, ImportCommand.self, ReportCommand.self, DueCommand.self, BuildCommand.self, VerifyCommand.self,
             ThemeCommand.self,
             ConfigCommand.self,
             InitCommand.self,

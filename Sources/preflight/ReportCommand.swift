@@ -21,12 +21,18 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "text, json or markdown.") var format: Format = .text
     @Option(name: .customLong("fail-on"), help: "Exit 2 when the verdict is no-go, or no-go or pending; never by default.")
     var failOn: FailOn = .never
+    @Option(name: .customLong("as-of"), help: "Reference time of post-deployment phases: now, or an ISO-8601 time (default: the archive's newest timestamp).")
+    var asOf: String?
     @OptionGroup var content: ContentOptions
+
+    func validate() throws { _ = try AsOf.parse(asOf) }
 
     func run() throws {
         let (manifest, checklist) = try target.load(content)
         let archive = try target.scanArchive(content)
-        let report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
+        var report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
+        try report.settle(checklist: checklist, archive: archive, streams: { archive.streams(in: try content.library()).streams },
+                          asOf: AsOf.parse(asOf))
         switch format {
         case .text: Output.say(ReportFormatter.text(report), terminator: "")
         case .markdown: Output.say(ReportFormatter.markdown(report), terminator: "")

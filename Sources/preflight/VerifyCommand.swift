@@ -80,7 +80,8 @@ struct VerifyCommand: ParsableCommand {
             let target = try RunDirArgument.parse([path])
             let (manifest, checklist) = try target.load(content)
             let archive = try target.scanArchive(content)
-            let report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
+            var report = StreamMerger(checklist: checklist, archive: archive).report(for: manifest)
+            try report.settle(checklist: checklist, archive: archive, streams: { archive.streams(in: try content.library()).streams })
             data = ReportDigest.canonicalJSON(report, archive: archive.directory)
         }
         let actual = ReportDigest.sha256(data)

@@ -86,7 +86,7 @@ struct BadInputTests {
         BadInputCase("results that are not an array", text: #"{"results": {"item": "runtime/load"}}"#,
                      message: "$.results: expected an array, found an object"),
         BadInputCase("a bare string", text: #""pass""#,
-                     message: "expected a result object, an array of results or {results, signoffs, waivers}; found a string"),
+                     message: "expected a result object, an array of results or {results, signoffs, waivers, deployments}; found a string"),
         BadInputCase("an array entry that is not an object", text: #"[42]"#, message: "$[0]: expected a result object, found a number"),
         BadInputCase("not UTF-8", bytes: Array(#"{"item": "runtime/load", "summary": ""#.utf8) + [0xFF, 0xFE] + Array(#""}"#.utf8),
                      message: "file is not valid UTF-8 (bad byte 0xFF)", located: true),

@@ -73,6 +73,7 @@ struct RecordContractTests {
         Self.expectMatches(try schemas.objectSchema("run.schema.json").node, RunField.self, "run.schema.json")
         Self.expectMatches(try schemas.objectSchema("waiver.schema.json").node, WaiverField.self, "waiver.schema.json")
         Self.expectMatches(try schemas.objectSchema("signoff.schema.json").node, SignoffField.self, "signoff.schema.json")
+        Self.expectMatches(try schemas.objectSchema("deployment.schema.json").node, DeploymentField.self, "deployment.schema.json")
 
         let result = try schemas.objectSchema("result.schema.json")
         Self.expectMatches(result.node, ResultField.self, "result.schema.json")
@@ -90,6 +91,7 @@ struct RecordContractTests {
         let properties = try #require(container.node["properties"] as? [String: Any])
         let expected: [RecordGroup: String] = [
             .results: "result.schema.json", .signoffs: "signoff.schema.json", .waivers: "waiver.schema.json",
+            .deployments: "deployment.schema.json",
         ]
         for group in RecordGroup.allCases {
             let array = try #require(properties[group.rawValue] as? [String: Any], "no \(group.rawValue) in run-file.schema.json")
@@ -118,8 +120,10 @@ struct RecordContractTests {
                                                   signature: "-----BEGIN SSH SIGNATURE-----")) == SignoffField.names.sorted())
         #expect(try keys(WaiverRecord(item: "i", reason: "r", approvedBy: "a", expiresAt: time)) == WaiverField.names.sorted())
         #expect(try keys(manifest) == RunField.names.sorted())
+        #expect(try keys(DeploymentRecord(at: time, release: "r", by: "b", url: "u")) == DeploymentField.names.sorted())
         let groups = RecordGroups(results: [result], signoffs: [SignoffRecord(role: "r", name: "n", decision: .reject, at: time)],
-                                  waivers: [WaiverRecord(item: "i", reason: "r", approvedBy: "a", expiresAt: time)])
+                                  waivers: [WaiverRecord(item: "i", reason: "r", approvedBy: "a", expiresAt: time)],
+                                  deployments: [DeploymentRecord(at: time)])
         #expect(try keys(groups) == RecordGroup.names.sorted())
     }
 
@@ -134,7 +138,8 @@ struct RecordContractTests {
                                   validFor: ISODuration("P7D"))
         let signoff = SignoffRecord(role: "Release Manager", name: "Kim", decision: .approve, at: time, comment: "ok")
         let waiver = WaiverRecord(item: "runtime/load", reason: "later", approvedBy: "Dana", expiresAt: try #require(Timestamp("2026-12-31")))
-        let file = RecordGroups(results: [result], signoffs: [signoff], waivers: [waiver])
+        let deployment = DeploymentRecord(at: time, release: "2026.11", by: "ci", url: "https://ci.example/d")
+        let file = RecordGroups(results: [result], signoffs: [signoff], waivers: [waiver], deployments: [deployment])
 
         var decoder = RecordFileDecoder(file: "f.json", path: "f.json", manifest: manifest, resolver: ItemResolver(checklist),
                                         roles: checklist.signoffRoles)
@@ -146,6 +151,7 @@ struct RecordContractTests {
         #expect(read.evidence == [Evidence(label: "log", url: "https://ci.example/1")])
         #expect(decoder.signoffs.map(\.comment) == ["ok"])
         #expect(decoder.waivers.map(\.approvedBy) == ["Dana"])
+        #expect(decoder.deployments.map { [$0.at.text, $0.release, $0.by, $0.url] } == [[time.text, "2026.11", "ci", "https://ci.example/d"]])
 
         let dir = try TempDir()
         let folder = dir.url("r1")

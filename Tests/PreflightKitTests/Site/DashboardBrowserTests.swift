@@ -44,7 +44,7 @@ struct DashboardBrowserTests {
         let home = try Self.dumpDOM(site + "/index.html", browser: browser)
         #expect(home.components(separatedBy: "<section class=\"card\"").count - 1 == 2)
         #expect(home.contains("<svg"))
-        #expect(home.contains("6 points behind staging"))
+        #expect(home.contains("4 points behind staging"))
         let trend = try Self.dumpDOM(site + "/trends/production-deployment/staging/index.html", browser: browser)
         #expect(trend.contains("<svg"))
         #expect(trend.contains("readiness-chart"))

@@ -35,7 +35,7 @@ struct DashboardSiteTests {
         // Staging started first, so it leads; production says how far it trails.
         #expect(cards.first?.contains("<span class=\"env\">staging</span>") == true)
         #expect(cards.last?.contains("<span class=\"env\">production</span>") == true)
-        #expect(cards.last?.contains("6 points behind staging (PENDING 100% on 2026-11-12)") == true)
+        #expect(cards.last?.contains("4 points behind staging (PENDING 100% on 2026-11-12)") == true)
         #expect(cards.first?.contains("verdict-pending") == true)
         #expect(cards.last?.contains("verdict-go") == true)
         #expect(cards.last?.contains("<span class=\"verdict-word\">GO</span>") == true)
@@ -145,9 +145,9 @@ struct DashboardSiteTests {
         #expect(entries.count == 18)
         let first = try #require(entries.first)
         #expect(first.elements(forName: "id").first?.stringValue == "tag:preflight,2026:run/production-2026-11-16-1")
-        #expect(first.elements(forName: "title").first?.stringValue == "GO 94% · Production Deployment Checklist · production · production-2026-11-16-1")
+        #expect(first.elements(forName: "title").first?.stringValue == "GO 96% · Production Deployment Checklist · production · production-2026-11-16-1")
         #expect(first.elements(forName: "link").first?.xmlString.contains("href=\"runs/production-2026-11-16-1/index.html\"") == true)
-        #expect(first.elements(forName: "summary").first?.stringValue?.hasPrefix("Production Deployment Checklist in production, run production-2026-11-16-1: GO, readiness 94%") == true)
+        #expect(first.elements(forName: "summary").first?.stringValue?.hasPrefix("Production Deployment Checklist in production, run production-2026-11-16-1: GO, readiness 96%") == true)
         #expect(entries.last?.elements(forName: "id").first?.stringValue == "tag:preflight,2026:run/staging-2026-09-28-1")
         let updated = entries.compactMap { $0.elements(forName: "updated").first?.stringValue }
         #expect(updated == updated.sorted(by: >))
@@ -166,7 +166,7 @@ struct DashboardSiteTests {
 
     @Test func exampleBadges() throws {
         let site = try Self.buildExample()
-        #expect(try Self.read(site, "trends/production-deployment/production/badge.svg").contains("<title>readiness: GO 94%</title>"))
+        #expect(try Self.read(site, "trends/production-deployment/production/badge.svg").contains("<title>readiness: GO 96%</title>"))
         #expect(try Self.read(site, "trends/production-deployment/staging/badge.svg").contains("<title>readiness: PENDING 100%</title>"))
     }
 

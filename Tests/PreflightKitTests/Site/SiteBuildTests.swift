@@ -31,7 +31,7 @@ import Testing
             #expect(files[asset] == FileManager.default.contents(atPath: SiteFixture.publicDir + "/" + asset), "\(asset)")
         }
         let schemas = try FileManager.default.contentsOfDirectory(atPath: SiteFixture.schema).filter { $0.hasSuffix(".json") }
-        #expect(schemas.count == 5)
+        #expect(schemas.count == 6)  // result, run, run-file, signoff, waiver, deployment
         for schema in schemas {
             #expect(files["schema/" + schema] == FileManager.default.contents(atPath: SiteFixture.schema + "/" + schema), "\(schema)")
         }
