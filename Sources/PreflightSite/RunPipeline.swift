@@ -148,7 +148,7 @@ struct RunPipeline {
                 }
             }
         }
-        // Unchanged runs: their folders move over from the previous site just before the swap
+        // Unchanged runs: their files are linked over from the previous site just before the swap
         // (see `SiteOutput.adopt`).
         let unchanged = (0..<n).filter { outputs[$0].isEmpty }
         for index in unchanged {
