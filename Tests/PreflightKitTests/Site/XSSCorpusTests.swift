@@ -145,6 +145,10 @@ import Testing
         // The payloads did arrive, as text.
         let page = try String(contentsOfFile: output + "/runs/xss-0/index.html", encoding: .utf8)
         #expect(page.contains("&lt;script&gt;alert(&#39;XSS&#39;)&lt;/script&gt;"))
+        for file in ["feed.xml", "index.html", "runs/xss-0/signoff.html", "services/xss/svc0/index.html", "trends/xss/svc0/scriptalertxssscript-zq0x/index.html"] {
+            let text = (try? String(contentsOfFile: output + "/" + file, encoding: .utf8)) ?? ""
+            #expect(text.contains("&lt;script&gt;"), "\(file) shows the payloads as text")
+        }
     }
 
     /// The checker finds what it is there to find, so the corpus test can fail.
