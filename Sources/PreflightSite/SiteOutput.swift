@@ -101,8 +101,14 @@ struct SiteOutput {
 
     /// glibc's `renameat2`, which Swift's Glibc module does not declare (it needs `_GNU_SOURCE`);
     /// nil where the C library lacks it.
-    private static let renameat2: Renameat2? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2")
-        .map { unsafeBitCast($0, to: Renameat2.self) }
+    private static let renameat2: Renameat2? = {
+        #if os(Linux)
+        // RTLD_DEFAULT is the null handle in glibc.
+        return dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2").map { unsafeBitCast($0, to: Renameat2.self) }
+        #else
+        return nil
+        #endif
+    }()
 
     /// Swaps two folders atomically; false when the system or file system cannot (nothing moved).
     private static func exchange(_ a: String, _ b: String) -> Bool {
