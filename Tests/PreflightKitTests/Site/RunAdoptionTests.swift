@@ -72,4 +72,24 @@ struct RunAdoptionTests {
         let after = try FileManager.default.attributesOfItem(atPath: output + "/runs/staging-2026-10-01-1/index.html")[.systemFileNumber] as? Int
         #expect(inode != nil && inode == after)
     }
+
+    /// The site a swap replaces is kept as the spare; the next build renames its unchanged run
+    /// folders (links to the live files) into the new site, so nothing of them goes to the trash.
+    @Test func theReplacedSitesRunFoldersAreRenamedIntoTheNextBuild() throws {
+        let fixture = try Fixture()
+        let output = fixture.path("_site")
+        let options = SiteFixture.options(output: output)
+        _ = try SiteBuilder(options: options).build()
+        _ = try SiteBuilder(options: options).build()
+        let site = SiteOutput(destination: output, cache: options.cacheFolder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: site.spare + "/runs").count == 18)
+        let third = try SiteBuilder(options: options).build()
+        #expect(third.counts.reused == 18)
+        // What is left of the previous spare went to the trash without a single run folder.
+        let parked = try FileManager.default.contentsOfDirectory(atPath: site.trash)
+        #expect(parked.count == 1)
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: "\(site.trash)/\(parked[0])/runs")) ?? []
+        #expect(left.isEmpty, "\(left)")
+        #expect(FileManager.default.fileExists(atPath: output + "/runs/staging-2026-10-01-1/index.html"))
+    }
 }
