@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs axe-core (WCAG 2.0/2.1 A and AA rules) on pages of a built site in headless Chromium.
 
-Usage: scripts/axe-check.py SITE_DIR PAGE [PAGE...]   (pages relative to SITE_DIR)
+Usage: scripts/axe-check.py SITE_DIR PAGE [PAGE...]   (pages relative to SITE_DIR, or http:// URLs
+of a running `preflight serve`, such as its error page)
 Each page is checked in the light and the dark colour scheme (prefers-color-scheme). Prints one
 JSON object: {"page": [{"id", "impact", "help", "targets"}...], "page (dark)": [...], ...}; exit 0
 unless it could not run (then 2).
@@ -40,7 +41,8 @@ def main():
         for page, scheme in [(page, scheme) for page in pages for scheme in ("light", "dark")]:
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                                    {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
-            driver.get("file://" + os.path.abspath(os.path.join(site, page)))
+            served = page.startswith("http://") or page.startswith("https://")
+            driver.get(page if served else "file://" + os.path.abspath(os.path.join(site, page)))
             driver.execute_script(source)
             outcome = driver.execute_async_script(
                 "const done = arguments[arguments.length - 1];"

@@ -21,8 +21,12 @@ package struct ItemResolver: Sendable {
 
     private let ids: [String]
     private let exact: Set<String>
-    /// Every trailing part of every id → the ids that end with it.
-    private let bySuffix: [String: [String]]
+    /// Ids by their last path component, and by their last two (`parent/child`): a reference is
+    /// looked up by its own last one or two, then checked against those few ids. Keys are slices
+    /// of the ids, so the index grows with the number of ids, not with their length; an index of
+    /// every trailing part grew with the cube of the nesting depth (1,000 levels: 2.7 GB).
+    private let byLast: [Substring: [Int]]
+    private let byLastTwo: [Substring: [Int]]
 
     package init(_ checklist: Checklist) {
         self.init(ids: checklist.items.map(\.id))
@@ -31,14 +35,29 @@ package struct ItemResolver: Sendable {
     package init(ids: [String]) {
         self.ids = ids
         self.exact = Set(ids)
-        var bySuffix: [String: [String]] = [:]
-        for id in ids {
-            let parts = id.split(separator: "/", omittingEmptySubsequences: false)
-            for start in parts.indices {
-                bySuffix[parts[start...].joined(separator: "/"), default: []].append(id)
-            }
+        var byLast: [Substring: [Int]] = [:]
+        var byLastTwo: [Substring: [Int]] = [:]
+        for (index, id) in ids.enumerated() {
+            byLast[Self.trailing(id[...], components: 1), default: []].append(index)
+            byLastTwo[Self.trailing(id[...], components: 2), default: []].append(index)
         }
-        self.bySuffix = bySuffix
+        self.byLast = byLast
+        self.byLastTwo = byLastTwo
+    }
+
+    /// The last `components` path components of `text` (all of it when it has fewer).
+    private static func trailing(_ text: Substring, components: Int) -> Substring {
+        var start = text.endIndex
+        var seen = 0
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            if text[before] == "/" {
+                seen += 1
+                if seen == components { break }
+            }
+            start = before
+        }
+        return text[start...]
     }
 
     /// The full id of the item `reference` names.
@@ -49,25 +68,32 @@ package struct ItemResolver: Sendable {
         let padded = !plainEnds && (reference.first?.isWhitespace == true || reference.last?.isWhitespace == true)
         let trimmed = padded ? reference.trimmingCharacters(in: .whitespaces) : reference
         if exact.contains(trimmed) { return .success(trimmed) }
-        let matches = bySuffix[trimmed] ?? []
+        let twoOrMore = trimmed.contains("/")
+        let candidates = (twoOrMore ? byLastTwo[Self.trailing(trimmed[...], components: 2)] : byLast[trimmed[...]]) ?? []
+        let tail = "/" + trimmed
+        let matches = candidates.filter { ids[$0].hasSuffix(tail) }.map { ids[$0] }
         if matches.count == 1 { return .success(matches[0]) }
         if matches.count > 1 { return .failure(.ambiguous(reference: reference, candidates: matches)) }
         return .failure(.unknown(reference: reference, nearest: nearest(trimmed)))
     }
 
     /// Up to five ids closest to the reference by edit distance of their closest trailing part.
+    /// Only trailing parts of up to one component more than the reference count, and only those
+    /// whose length is within reach, so a deep id costs no more than a shallow one.
     func nearest(_ reference: String) -> [String] {
         let target = Array(reference.lowercased())
+        let limit = max(3, target.count / 2)
+        let components = reference.split(separator: "/").count + 1
         let ranked = ids.map { id -> (Int, String) in
             let parts = id.split(separator: "/")
             var best = Int.max
-            for start in parts.indices {
-                let suffix = parts[start...].joined(separator: "/")
-                best = min(best, EditDistance.between(Array(suffix), target))
+            for start in parts.indices.suffix(components) {
+                let suffix = Array(parts[start...].joined(separator: "/"))
+                guard abs(suffix.count - target.count) <= limit else { continue }
+                best = min(best, EditDistance.between(suffix, target))
             }
             return (best, id)
         }
-        let limit = max(3, target.count / 2)
         return ranked.filter { $0.0 <= limit }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(5).map(\.1)
     }
 }

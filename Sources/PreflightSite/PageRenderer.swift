@@ -187,35 +187,6 @@ struct PageRenderer: Sendable {
         progress?(written.add(runs * runFiles.count), expectedPages)
     }
 
-    /// Brings a run's unchanged files over from the previous site: a hard link, or a copy where
-    /// links are not possible (used where a run folder cannot be moved over).
-    func link(run id: String, from old: String) throws(DiagnosticList) {
-        let folder = (staging as NSString).appendingPathComponent("runs/\(id)")
-        do {
-            // The staging folder's runs/ exists once the first run is linked; a plain mkdir is enough then.
-            if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            }
-            // Links made relative to the two open folders: each path is looked up once, not per file.
-            let from = open("\(old)/runs/\(id)", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            let to = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            defer {
-                if from >= 0 { close(from) }
-                if to >= 0 { close(to) }
-            }
-            for name in runFiles where from < 0 || to < 0 || linkat(from, name, to, name, 0) != 0 {
-                try FileManager.default.copyItem(atPath: "\(old)/runs/\(id)/\(name)", toPath: "\(folder)/\(name)")
-            }
-            // Attachments the run's page links to come along (a copy: a folder cannot be hard-linked).
-            let attachments = "\(old)/runs/\(id)/\(Attachment.folder)"
-            if FileManager.default.fileExists(atPath: attachments) {
-                try FileManager.default.copyItem(atPath: attachments, toPath: "\(folder)/\(Attachment.folder)")
-            }
-        } catch {
-            throw DiagnosticList([.error(folder, "cannot reuse the previous site's files: \(error.localizedDescription)")])
-        }
-    }
-
     /// `trends/<checklist>/<environment>/`: index.html, page-<n>.html, history.json and badge.svg.
     /// `trends/<checklist>/<environment>/index.html` and `badge.svg`.
     private func writeTrend(_ stream: RunStream, history: StreamHistory, asOf: Timestamp) throws(DiagnosticList) -> Int {

@@ -226,7 +226,7 @@ struct RunPipeline {
                 }
             }
         }
-        // Unchanged runs: their folders move over from the previous site just before the swap
+        // Unchanged runs: their files are linked over from the previous site just before the swap
         // (see `SiteOutput.adopt`).
         let waiting = Set(deferred.map(\.index))
         let unchanged = (0..<n).filter { outputs[$0].isEmpty && !waiting.contains($0) }

@@ -145,6 +145,8 @@ public struct SiteBuilder: Sendable {
         var archive = RunArchive.scan(options.runs, known: known)
         archive.signoffPolicy = options.signoffPolicy
         problems += archive.problems
+        // Before anything is built, so that a stream without a folder of its own fails only its pages.
+        problems += archive.setAsideUnplaceableStreams(checklists: library.checklists.mapValues(\.checklist.path))
         if let signers = options.signoffPolicy.allowedSigners { problems += AllowedSigners.problems(signers) }
         step("read the cache and scan runs")
 
@@ -152,8 +154,6 @@ public struct SiteBuilder: Sendable {
         let collector = TrashCollector(site.trash)
         defer { collector.wait() }
         let staging = try site.prepare()
-        // Run folders moved from the previous site into this one, until the swap.
-        var adopted: [String] = []
         do {
             let settings = PageSettings(options)
             let renderer = PageRenderer(templates: templates, staging: staging, progress: progress, settings: settings,
@@ -180,12 +180,10 @@ public struct SiteBuilder: Sendable {
             // Copied on every build, never cached: the site always holds the effective theme's files.
             try site.copy(theme.publicFiles, to: staging, as: nil)
             try site.copy(theme.schemas, to: staging, as: "schema")
-            // Last, so that a build failing before this leaves the previous site whole.
-            adopted = try site.adopt(runs: result.unchanged, files: settings.runFiles, from: options.output, into: staging,
-                                     fallback: renderer.link)
+            // Links, not moves: the live site stays byte-identical until the swap.
+            try site.adopt(runs: result.unchanged, files: settings.runFiles, from: options.output, into: staging)
             renderer.countReused(result.unchanged.count)
             try site.swapIn(staging)
-            adopted = []
             step("copy assets and swap in")
             result.cache.save(to: options.cacheFolder)
             step("save the cache")
@@ -194,7 +192,6 @@ public struct SiteBuilder: Sendable {
                 checklists: library.checklists.count, runs: runs, pages: sitePages + runs * settings.runFiles.count,
                 problems: problems, seconds: Date().timeIntervalSince(started), steps: steps, counts: counts)
         } catch {
-            site.giveBack(adopted, from: staging, to: options.output)
             site.discard(staging)
             throw error
         }

@@ -54,4 +54,45 @@ struct AccessibilityTests {
         let found = try Self.violations(site: URL(fileURLWithPath: site), pages: pages)
         for page in found.keys.sorted() { #expect(found[page] == [], "\(page): \(found[page] ?? [])") }
     }
+
+    /// Issue 16: the page kinds the tests above do not reach: a dashboard listing problems (two
+    /// environments sharing a folder, a run of an unknown checklist), a stream's second page of
+    /// runs (`page-2.html`, over 100 runs), and its trend and run pages.
+    @Test func theDashboardWithProblemsAndASecondPageOfRunsHaveNoViolations() throws {
+        let dir = try TempDir()
+        try dir.write("checklists/fleet.md", FleetTests.checklist)
+        for index in 0..<101 {
+            let started = String(format: "2026-%02d-%02dT09:00:00Z", 1 + index / 28, 1 + index % 28)
+            try dir.write("runs/s-\(index)/run.json", #"{"checklist": "fleet", "environment": "staging", "started_at": "\#(started)"}"#)
+            try dir.write("runs/s-\(index)/probe.json", "[" + RunsFixtures.result("lint", index % 3 == 0 ? "fail" : "pass") + "]")
+        }
+        for (id, environment) in [("a-1", "Prod"), ("b-1", "prod!")] {
+            try dir.write("runs/\(id)/run.json", #"{"checklist": "fleet", "environment": "\#(environment)", "started_at": "2026-11-01T09:00:00Z"}"#)
+        }
+        try dir.write("runs/u-1/run.json", #"{"checklist": "nowhere", "environment": "staging", "started_at": "2026-11-01T09:00:00Z"}"#)
+        let site = dir.url("site")
+        let outcome = try CLI.run(["build", "--quiet", "--content", dir.url("checklists"), "--runs", dir.url("runs"), "--output", site])
+        #expect(outcome.status == 1, "the problems make it exit 1: \(outcome.stderr)")
+        let dashboard = try String(contentsOfFile: site + "/index.html", encoding: .utf8)
+        #expect(dashboard.contains("both map to the site folder trends/fleet/prod/"))
+        let pages = ["index.html", "trends/fleet/staging/index.html", "trends/fleet/staging/page-2.html", "runs/s-100/index.html"]
+        let found = try Self.violations(site: URL(fileURLWithPath: site), pages: pages)
+        for page in found.keys.sorted() { #expect(found[page] == [], "\(page): \(found[page] ?? [])") }
+    }
+
+    /// The page `preflight serve` shows while the last build failed, as served (its stylesheet
+    /// and reload script come from the server).
+    @Test func theServeErrorPageHasNoViolations() throws {
+        let site = try ServeCommandTests.Site()
+        let server = try site.serve()
+        defer { server.stop() }
+        let path = site.templates + "/run.mustache"
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        try (good + "{{#verdict}}\n<p>never closed</p>\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let broken = try server.poll("/", within: 5) { $0.status == 500 }
+        #expect(broken.text.contains("<h1>Build failed</h1>"))
+        let page = "http://127.0.0.1:\(server.port)/"
+        let found = try Self.violations(site: URL(fileURLWithPath: site.output), pages: [page])
+        for page in found.keys.sorted() { #expect(found[page] == [], "\(page): \(found[page] ?? [])") }
+    }
 }
