@@ -115,7 +115,7 @@ let package = Package(
 
 if fuzzing {
     package.targets += [
-        // libFuzzer's LLVMFuzzerRunDriver, declared for Swift; the fuzzer runtime defines it.
+        // libFuzzer's LLVMFuzzerRunDriver, declared for Swift.
         .target(name: "CFuzzDriver", path: "fuzz/Sources/CFuzzDriver"),
         .executableTarget(
             name: "PreflightFuzz",

@@ -12,10 +12,8 @@ extension FuzzTarget {
         guard let text = try? TextFile.decode(bytes, path: "checklists/fuzz.md") else { return }
         let parsed = ChecklistParser().parse(text, name: "fuzz", path: "checklists/fuzz.md")
         let resolver = ItemResolver(parsed.checklist)
-        for item in parsed.checklist.items.prefix(8) {
-            _ = resolver.resolve(item.id)
-            _ = resolver.resolve(item.text)
-        }
+        // Ids only: an unknown reference ranks every id by edit distance, which would make this target slow.
+        for item in parsed.checklist.items.prefix(8) { _ = resolver.resolve(item.id) }
         _ = parsed.checklist.signoffRoles
     }
 

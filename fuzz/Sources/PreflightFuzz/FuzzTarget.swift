@@ -38,7 +38,7 @@ struct FuzzTarget: Sendable {
 
     static func file(_ name: String, _ bytes: [UInt8]) -> String {
         let path = (scratch as NSString).appendingPathComponent(name)
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
     }
 }

@@ -4,8 +4,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-// libFuzzer's driver (compiler-rt FuzzerInterface.h). The executable has its own main, which
-// picks the target before handing over, so libFuzzer's main is never linked in.
+// libFuzzer's driver (compiler-rt's FuzzerInterface.h), defined by the fuzzer runtime that
+// -sanitize=fuzzer links in. PreflightFuzz's main picks the target, then hands over to it.
 int LLVMFuzzerRunDriver(int *argc, char ***argv, int (*callback)(const uint8_t *data, size_t size));
 
 #endif
