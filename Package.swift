@@ -14,6 +14,11 @@ import PackageDescription
 // The module map names no library for that reason: linking is chosen here, never autolinked.
 let staticCmark = Context.environment["PREFLIGHT_STATIC_CMARK"] == "1"
 
+// `scripts/fuzz` sets PREFLIGHT_FUZZ=1 (with its own scratch path and -sanitize=fuzzer,address): only
+// then does the package hold the libFuzzer executable, whose entry point needs the fuzzer runtime.
+// A normal `swift build` or `swift test` never sees it.
+let fuzzing = Context.environment["PREFLIGHT_FUZZ"] == "1"
+
 let package = Package(
     name: "preflight",
     platforms: [.macOS(.v14)],
@@ -107,3 +112,16 @@ let package = Package(
         ),
     ]
 )
+
+if fuzzing {
+    package.targets += [
+        // libFuzzer's LLVMFuzzerRunDriver, declared for Swift.
+        .target(name: "CFuzzDriver", path: "fuzz/Sources/CFuzzDriver"),
+        .executableTarget(
+            name: "PreflightFuzz",
+            dependencies: ["CFuzzDriver", "PreflightSite", "PreflightImport", "PreflightReport", "PreflightRuns", "PreflightChecklist", "PreflightSupport"],
+            path: "fuzz/Sources/PreflightFuzz"
+        ),
+    ]
+    package.products += [.executable(name: "PreflightFuzz", targets: ["PreflightFuzz"])]
+}

@@ -15,6 +15,9 @@ package enum SafeXML {
     package static let elementLimit = 2_000_000
 
     package static func parse(_ bytes: [UInt8], path: String) throws(Diagnostic) -> XMLNode {
+        // Foundation's XMLParser traps on a name or comment that is not UTF-8 (found by fuzzing),
+        // so such a file is refused at its first bad byte before the parser sees it.
+        _ = try TextFile.decode(bytes, path: path)
         var bytes = bytes
         try neutralizeDoctype(&bytes, path: path)
         let delegate = TreeBuilder()

@@ -48,7 +48,10 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
 
     /// Built by hand: String(format:) and slicing are slow, and pages show thousands of times.
     private static func text(_ seconds: Double, display: Bool) -> String {
-        let whole = Int(seconds.rounded(.down))
+        // Sums such as a result's `observed_at` + `valid_for` can leave the years 0000-9999 (or
+        // Int's range): they print as the nearest end, never as a wrapped year or a trap.
+        let clamped = seconds.isNaN ? 0 : min(max(seconds.rounded(.down), Self.earliest), Self.latest)
+        let whole = Int(clamped)
         let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
         let secondOfDay = whole - days * 86_400
         let (year, month, day) = civil(fromDays: days)
@@ -84,6 +87,10 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants four-digit years can write.
+    package static let earliest = -62_167_219_200.0
+    package static let latest = 253_402_300_799.0
+
     /// The date part in UTC: `2026-10-05`.
     package var day: String { String(Timestamp.format(seconds).prefix(10)) }
 
@@ -92,6 +99,12 @@ package struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringC
     /// minutes without seconds and fractions each need another) and it is read for every result
     /// of every run; impossible dates such as 2026-02-30 are refused here, not rolled over.
     package static func parse(_ text: String) -> Double? {
+        // An offset can move a time at either end of the years 0000-9999 out of them; it could not be written back.
+        guard let seconds = parseAnyYear(text), seconds >= earliest, seconds < latest + 1 else { return nil }
+        return seconds
+    }
+
+    private static func parseAnyYear(_ text: String) -> Double? {
         let b = Array(text.utf8)
         var i = 0
         func number(_ count: Int) -> Int? {
@@ -211,7 +224,8 @@ package struct ISODuration: Sendable, Hashable, Codable, CustomStringConvertible
             default: return nil
             }
         }
-        guard number.isEmpty, sawUnit else { return nil }
+        // Hundreds of digits make an infinite number of seconds.
+        guard number.isEmpty, sawUnit, total.isFinite else { return nil }
         self.text = text
         self.seconds = total
     }
