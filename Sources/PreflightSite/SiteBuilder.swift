@@ -154,6 +154,7 @@ public struct SiteBuilder: Sendable {
         let collector = TrashCollector(site.trash)
         defer { collector.wait() }
         let staging = try site.prepare()
+        var linking: RunAdoption?
         do {
             let settings = PageSettings(options)
             let renderer = PageRenderer(templates: templates, staging: staging, progress: progress, settings: settings,
@@ -175,13 +176,16 @@ public struct SiteBuilder: Sendable {
             let unplaced = problems
             problems += runProblems
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
+            // Links, not moves: the live site stays byte-identical until the swap.
+            let adoption = RunAdoption(site, runs: result.unchanged, files: settings.runFiles, from: options.output, into: staging)
+            linking = adoption
             let sitePages = try renderer.render(streams, library: library, problems: unplaced, options: options.history, asOf: result.asOf)
             step("render dashboard, trends and feed")
             // Copied on every build, never cached: the site always holds the effective theme's files.
             try site.copy(theme.publicFiles, to: staging, as: nil)
             try site.copy(theme.schemas, to: staging, as: "schema")
-            // Links, not moves: the live site stays byte-identical until the swap.
-            try site.adopt(runs: result.unchanged, files: settings.runFiles, from: options.output, into: staging)
+            try adoption.wait()
+            KillPoint.reach(.adopted)
             renderer.countReused(result.unchanged.count)
             try site.swapIn(staging)
             step("copy assets and swap in")
@@ -192,6 +196,8 @@ public struct SiteBuilder: Sendable {
                 checklists: library.checklists.count, runs: runs, pages: sitePages + runs * settings.runFiles.count,
                 problems: problems, seconds: Date().timeIntervalSince(started), steps: steps, counts: counts)
         } catch {
+            // The linking thread may still be writing into the build folder.
+            try? linking?.wait()
             site.discard(staging)
             throw error
         }

@@ -40,7 +40,6 @@ extension SiteOutput {
                 throw DiagnosticList([.error(folder, "cannot reuse the previous site's files: \(error.localizedDescription)")])
             }
         }
-        KillPoint.reach(.adopted)
     }
 
     /// Whether two folders hold the same names, each the same file (device and inode) or a folder
