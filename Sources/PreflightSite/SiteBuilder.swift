@@ -154,7 +154,8 @@ public struct SiteBuilder: Sendable {
         let collector = TrashCollector(site.trash)
         defer { collector.wait() }
         let staging = try site.prepare()
-        var linking: RunAdoption?
+        let adoption = RunAdoption(site, from: options.output, into: staging)
+        adoption.prepareFolders(cache.streams.values.flatMap { $0.runs.map(\.id) })
         do {
             let settings = PageSettings(options)
             let renderer = PageRenderer(templates: templates, staging: staging, progress: progress, settings: settings,
@@ -177,8 +178,7 @@ public struct SiteBuilder: Sendable {
             problems += runProblems
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
             // Links, not moves: the live site stays byte-identical until the swap.
-            let adoption = RunAdoption(site, runs: result.unchanged, files: settings.runFiles, from: options.output, into: staging)
-            linking = adoption
+            adoption.adopt(runs: result.unchanged, files: settings.runFiles)
             let sitePages = try renderer.render(streams, library: library, problems: unplaced, options: options.history, asOf: result.asOf)
             step("render dashboard, trends and feed")
             // Copied on every build, never cached: the site always holds the effective theme's files.
@@ -197,7 +197,7 @@ public struct SiteBuilder: Sendable {
                 problems: problems, seconds: Date().timeIntervalSince(started), steps: steps, counts: counts)
         } catch {
             // The linking thread may still be writing into the build folder.
-            try? linking?.wait()
+            try? adoption.wait()
             site.discard(staging)
             throw error
         }
