@@ -1,6 +1,7 @@
 import Foundation
 import PreflightSupport
 import PreflightChecklist
+import PreflightSite
 
 /// One setting of `preflight.toml`: its table, name, what values it takes and its default.
 /// `ConfigKey.all` is the whole file format; the loader, `preflight config` and the commented
@@ -67,6 +68,8 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
                                          "Paper of signoff.html: \"a4\" or \"letter\" (the other is signoff-<paper>.html).")
     package static let environments = ConfigKey("site", "environments", .list(nonEmpty: false), .strings([]),
                                                 "Pipeline order of environments on the dashboard, e.g. [\"dev\", \"staging\", \"production\"].")
+    package static let feedEntries = ConfigKey("site", "feed_entries", .count(atLeast: 1), .int(SiteOptions.defaultFeedEntries),
+                                               "Runs in the Atom feed, newest first.")
     // [checklist]
     package static let goHeadings = ConfigKey("checklist", "go_headings", .list(nonEmpty: true), .strings(["Go Criteria"]),
                                               "Headings starting with one of these (any case) hold Go criteria.")
@@ -100,7 +103,7 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
     /// Every key, in the order of the file and of `preflight config`.
     package static let all: [ConfigKey] = [
         content, runs, templates, publicDir, schema, output, allowedSigners, cache,
-        title, baseURL, paper, environments,
+        title, baseURL, paper, environments, feedEntries,
         goHeadings, noGoHeadings, signoffHeadings, phaseHeadings, requireSignedSignoffs,
         flakyFlips, flakyWindow, longFailingRuns, matrixRuns, sparklineRuns, chartPoints, timeToGreenRows, pageSize,
         staleAfter,

@@ -100,6 +100,7 @@ package struct ProjectConfig: Sendable {
         options.baseURL = value(.baseURL)?.string
         options.paper = SheetPaper(rawValue: string(.paper)) ?? .a4
         options.environments = strings(.environments)
+        options.feedEntries = int(.feedEntries)
         options.checklist = checklistOptions
         options.history = historyOptions
         options.staleAfter = ISODuration(string(.staleAfter)) ?? options.staleAfter

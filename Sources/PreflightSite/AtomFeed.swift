@@ -4,7 +4,12 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 
-/// `feed.xml`: an Atom feed (RFC 4287) with one entry per run, newest first.
+/// `feed.xml`: an Atom feed (RFC 4287) with one entry for each of the newest runs (`[site]
+/// feed_entries`, 100 unless set), newest first.
+///
+/// A feed is polled whole by every reader, and one entry per run of an archive made it grow
+/// without bound (5.4 MB at 10,000 runs, rewritten by every build); older runs stay on the
+/// dashboard, the trend pages and in index.json.
 ///
 /// Feed readers resolve relative links unreliably, so with the project's base URL (ending in
 /// `/`) links and ids are absolute; it is the one file that names the site's address. Without
@@ -12,7 +17,8 @@ import PreflightHistory
 /// from run ids alone. `updated` is the newest run's start, never the build time, so the same
 /// runs always give the same bytes.
 enum AtomFeed {
-    static func xml(_ streams: [RunStream], title: String = SiteOptions.defaultTitle, baseURL: String? = nil) -> String {
+    static func xml(_ streams: [RunStream], title: String = SiteOptions.defaultTitle, baseURL: String? = nil,
+                    limit: Int = SiteOptions.defaultFeedEntries) -> String {
         let base = baseURL ?? ""
         let feedID = baseURL.map { $0 + "feed.xml" } ?? "tag:preflight,2026:runs"
         var entries: [(RunSummary, Checklist)] = []
@@ -35,7 +41,7 @@ enum AtomFeed {
         <generator version="\(SVG.escape(PreflightVersion.current))">Preflight</generator>
 
         """
-        for (report, checklist) in entries {
+        for (report, checklist) in entries.prefix(limit) {
             let run = report.run
             let word = report.verdict.rawValue.uppercased()
             let title = "\(word) \(ReportFormatter.percent(report.readiness)) · \(run.stream.title(checklistTitle: checklist.title)) · \(run.id)"

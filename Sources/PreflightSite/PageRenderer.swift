@@ -122,7 +122,7 @@ struct PageRenderer: Sendable {
             try file("index.json", try json(SiteIndex(streams, asOf: age.asOf), what: "index.json"))
             return 1
         case .feed:
-            try file("feed.xml", Data(AtomFeed.xml(streams, title: settings.title, baseURL: settings.baseURL).utf8))
+            try file("feed.xml", Data(AtomFeed.xml(streams, title: settings.title, baseURL: settings.baseURL, limit: settings.feedEntries).utf8))
             return 1
         case .trend(let index):
             return try writeTrend(streams[index], history: histories[index], asOf: age.asOf)

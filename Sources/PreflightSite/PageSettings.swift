@@ -8,6 +8,8 @@ struct PageSettings: Sendable, Equatable {
     var baseURL: String?
     var paper: SheetPaper = .a4
     var environments: [String] = []
+    /// Runs in the Atom feed.
+    var feedEntries = SiteOptions.defaultFeedEntries
     /// Latest runs older than this (before the archive's newest run) are stale on the dashboard and service pages.
     var staleAfter: ISODuration = SiteOptions.defaultStaleAfter
     /// `build --as-of`: pages then say what post-deployment status they show "as of".
@@ -19,6 +21,7 @@ struct PageSettings: Sendable, Equatable {
         baseURL = options.baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         paper = options.paper
         environments = options.environments
+        feedEntries = max(1, options.feedEntries)
         staleAfter = options.staleAfter
     }
 

@@ -37,6 +37,8 @@ public struct SiteOptions: Sendable {
     /// Pipeline order of environments: the dashboard shows a checklist's cards in this order.
     /// Unlisted environments follow, earliest first run first.
     public var environments: [String] = []
+    /// How many runs, newest first, the Atom feed lists; `[site] feed_entries`.
+    public var feedEntries: Int = SiteOptions.defaultFeedEntries
     /// A fleet matrix cell (and a service page's environment) whose latest run is this much older
     /// than the archive's newest run is marked stale; `[dashboard] stale_after`.
     package var staleAfter = SiteOptions.defaultStaleAfter
@@ -52,6 +54,8 @@ public struct SiteOptions: Sendable {
 
     /// The title a site has when the project gives none.
     public static let defaultTitle = "Preflight"
+    /// A feed is fetched whole on every poll, so it lists the newest runs rather than all of them.
+    public static let defaultFeedEntries = 100
     /// Fourteen days.
     package static let defaultStaleAfter = ISODuration("P14D")!
 

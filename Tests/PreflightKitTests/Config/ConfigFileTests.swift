@@ -171,6 +171,12 @@ struct ConfigFileTests {
         #expect(settings.siteOptions.checklist.goHeadings == ["Ship when"])
     }
 
+    @Test func feedEntriesReachTheSiteAndAreAtLeastOne() throws {
+        #expect(try ProjectConfig(text: "", path: "preflight.toml").siteOptions.feedEntries == 100)
+        #expect(try ProjectConfig(text: "[site]\nfeed_entries = 20\n", path: "preflight.toml").siteOptions.feedEntries == 20)
+        #expect(throws: DiagnosticList.self) { try ProjectConfig(text: "[site]\nfeed_entries = 0\n", path: "preflight.toml") }
+    }
+
     @Test func headingWordsFromTheFileChangeItemKinds() throws {
         let settings = try ProjectConfig(text: "[checklist]\ngo_headings = [\"Ship when\"]\nno_go_headings = [\"Stop if\"]\n",
                                          path: "preflight.toml")

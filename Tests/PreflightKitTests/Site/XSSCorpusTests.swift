@@ -115,6 +115,7 @@ import Testing
         var options = SiteOptions(content: dir.url("checklists"), runs: dir.url("runs"), templates: SiteFixture.templates,
                                   publicDir: SiteFixture.publicDir, schema: SiteFixture.schema, output: output)
         options.title = Self.line(Self.payloads[2])
+        options.feedEntries = Self.payloads.count  // every run's fields in the feed, not only the newest 100
         let summary = try SiteBuilder(options: options).build()
         #expect(summary.runs >= Self.payloads.count * 8 / 10, "most runs have pages: \(summary.runs); \(summary.problems.prefix(3).map(\.description))")
 
