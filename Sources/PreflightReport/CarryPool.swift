@@ -16,6 +16,16 @@ package struct CarryPool: Sendable, Codable, Equatable {
 
     package init() {}
 
+    /// A result's Codable form leaves out its item, which is the key it is kept under here.
+    package init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        results = try container.decode([String: ProbeResult].self, forKey: .results)
+        for key in results.keys { results[key]?.item = key }
+        waivers = try container.decode([String: Waiver].self, forKey: .waivers)
+    }
+
+    private enum CodingKeys: String, CodingKey { case results, waivers }
+
     /// What one run changes in the pool, worked out from the run alone: runs are added one by
     /// one, but their updates can be made in parallel beforehand.
     package struct Update: Sendable {

@@ -14,6 +14,7 @@ extension RunReport {
         json.key("checklist"); checklist.write(&json)
         json.key("counts"); json.intMap(counts)
         json.key("evidence_digest"); json.string(evidenceDigest)
+        if let format { json.key("format"); json.int(format) }
         json.key("items")
         // Through a buffer pointer: an array element that a method is called on is copied first
         // (a retain per field), an element of a buffer pointer is not.
@@ -58,18 +59,12 @@ extension JSONBuilder {
 extension ItemReport {
     package func write(_ json: inout JSONBuilder) {
         json.beginObject()
+        let decision = self.decision
+        if case .carried(let result)? = decision { json.key("carried"); result.write(&json) }
         json.key("carried_from"); if let carriedFrom { json.string(carriedFrom) } else { json.null() }
         json.key("checked"); json.bool(checked)
         if let criterion { json.key("criterion"); json.string(criterion.rawValue) }
-        // The deciding result is usually also in `results`; compact JSON does not depend on
-        // depth, so its bytes are written once and repeated there.
-        var decided: (source: RecordSource, bytes: Range<Int>)?
-        if let decidedBy {
-            json.key("decided_by")
-            let start = json.bytes.count
-            decidedBy.write(&json)
-            decided = (decidedBy.source, start..<json.bytes.count)
-        }
+        if case .result(let index)? = decision { json.key("decided_by"); json.int(index) }
         json.key("depth"); json.int(depth)
         if let expired { json.key("expired"); expired.write(&json) }
         if let expiredWaiver { json.key("expired_waiver"); expiredWaiver.write(&json) }
@@ -78,15 +73,11 @@ extension ItemReport {
         if let parent { json.key("parent"); json.string(parent) }
         json.key("results")
         json.beginArray()
+        // Through a buffer pointer, as the items are (no retain per field).
         results.withUnsafeBufferPointer { results in
             for index in results.indices {
                 json.element()
-                // One record has one source (file and JSON path in a run), so the same source is the same result.
-                if let decided, results[index].source == decided.source {
-                    json.repeatBytes(decided.bytes)
-                } else {
-                    results[index].write(&json)
-                }
+                results[index].write(&json)
             }
         }
         json.endArray()
@@ -113,7 +104,6 @@ extension ProbeResult {
             json.endObject()
         }
         if let expiresAt { json.key("expires_at"); json.string(expiresAt.text) }
-        json.key("item"); json.string(item)
         json.key("observed_at"); json.string(observedAt.text)
         if let probe { json.key("probe"); json.string(probe) }
         json.key("source"); source.write(&json)

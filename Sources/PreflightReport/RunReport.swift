@@ -76,30 +76,8 @@ package struct ItemReport: Sendable, Codable, Equatable {
     package var role: String?
 
     package enum CodingKeys: String, CodingKey {
-        case id, kind, text, parent, depth, section, checked, state, results, waiver, criterion, role, expired
+        case id, kind, text, parent, depth, section, checked, state, results, waiver, criterion, role, expired, carried
         case decidedBy = "decided_by", carriedFrom = "carried_from", expiredWaiver = "expired_waiver"
-    }
-
-    /// `carried_from` and `waiver` are part of the documented item shape, so they are written as
-    /// null rather than left out; the other optional fields appear only when set.
-    package func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(text, forKey: .text)
-        try container.encodeIfPresent(parent, forKey: .parent)
-        try container.encode(depth, forKey: .depth)
-        try container.encode(section, forKey: .section)
-        try container.encode(checked, forKey: .checked)
-        try container.encode(state, forKey: .state)
-        try container.encode(results, forKey: .results)
-        try container.encodeIfPresent(decidedBy, forKey: .decidedBy)
-        try container.encode(carriedFrom, forKey: .carriedFrom)
-        try container.encodeIfPresent(expired, forKey: .expired)
-        try container.encode(waiver, forKey: .waiver)
-        try container.encodeIfPresent(expiredWaiver, forKey: .expiredWaiver)
-        try container.encodeIfPresent(criterion, forKey: .criterion)
-        try container.encodeIfPresent(role, forKey: .role)
     }
 
     package init(id: String, kind: ItemKind, text: String, parent: String?, depth: Int, section: String, checked: Bool, state: ItemState, results: [ProbeResult], decidedBy: ProbeResult?, carriedFrom: String?, expired: ProbeResult?, waiver: Waiver?, expiredWaiver: Waiver?, criterion: CriterionStatus?, role: String?) {
@@ -205,6 +183,10 @@ package struct ChecklistReference: Sendable, Codable, Equatable {
 
 /// The merged report of one run: what `preflight report --format json` prints and the site's `report.json`.
 package struct RunReport: Sendable, Codable, Equatable {
+    /// Format 2 writes each result once: an item's `decided_by` is an index into its `results`
+    /// (a result carried from an earlier run is `carried`), and no result repeats its item's id.
+    package static let currentFormat = 2
+
     package var run: RunManifest
     package var checklist: ChecklistReference
     package var verdict: Verdict
@@ -223,13 +205,16 @@ package struct RunReport: Sendable, Codable, Equatable {
     /// The follow-through after the deployment as of a reference time (`settle(asOf:)`); nil
     /// without a deployment or post-deployment phases.
     package var postDeployment: PostDeployment?
+    /// The shape of report.json (`RunReport.currentFormat`); nil in a report written before
+    /// formats were numbered (format 1).
+    package var format: Int? = RunReport.currentFormat
     /// What the phase items had come to, before a reference time is known; nil without a deployment.
     package var phaseFacts: PhaseFacts? = nil
     /// The run's newest timestamp: its start, a result, a sign-off or a deployment.
     package var latest: Timestamp? = nil
 
     package enum CodingKeys: String, CodingKey {
-        case run, checklist, verdict, reasons, readiness, counts, items, sections, signoffs, problems
+        case run, checklist, verdict, reasons, readiness, counts, items, sections, signoffs, problems, format
         case evidenceDigest = "evidence_digest", postDeployment = "post_deployment"
     }
 

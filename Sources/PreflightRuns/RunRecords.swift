@@ -74,7 +74,8 @@ package enum ResultStatus: String, Sendable, Codable, CaseIterable {
     case pass, fail, warn, skip
 }
 
-/// One probe result for one item.
+/// One probe result for one item. Its Codable form is the one report.json nests in an item:
+/// without `item`, which is the enclosing item's id (decoding leaves it empty when absent).
 package struct ProbeResult: Sendable, Codable, Equatable {
     /// The full item id the reference resolved to.
     package var item: String
@@ -102,6 +103,37 @@ package struct ProbeResult: Sendable, Codable, Equatable {
     package enum CodingKeys: String, CodingKey {
         case item, status, summary, details, probe, evidence, source, attachments
         case observedAt = "observed_at", durationMs = "duration_ms", validFor = "valid_for", expiresAt = "expires_at"
+    }
+
+    package init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(item: try container.decodeIfPresent(String.self, forKey: .item) ?? "",
+                  status: try container.decode(ResultStatus.self, forKey: .status),
+                  summary: try container.decodeIfPresent(String.self, forKey: .summary),
+                  details: try container.decodeIfPresent(String.self, forKey: .details),
+                  probe: try container.decodeIfPresent(String.self, forKey: .probe),
+                  observedAt: try container.decode(Timestamp.self, forKey: .observedAt),
+                  durationMs: try container.decodeIfPresent(Int.self, forKey: .durationMs),
+                  evidence: try container.decode([Evidence].self, forKey: .evidence),
+                  validFor: try container.decodeIfPresent(ISODuration.self, forKey: .validFor),
+                  expiresAt: try container.decodeIfPresent(Timestamp.self, forKey: .expiresAt),
+                  attachments: try container.decodeIfPresent([Attachment].self, forKey: .attachments),
+                  source: try container.decode(RecordSource.self, forKey: .source))
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encodeIfPresent(summary, forKey: .summary)
+        try container.encodeIfPresent(details, forKey: .details)
+        try container.encodeIfPresent(probe, forKey: .probe)
+        try container.encode(observedAt, forKey: .observedAt)
+        try container.encodeIfPresent(durationMs, forKey: .durationMs)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encodeIfPresent(validFor, forKey: .validFor)
+        try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
+        try container.encodeIfPresent(attachments, forKey: .attachments)
+        try container.encode(source, forKey: .source)
     }
 
     package init(item: String, status: ResultStatus, summary: String?, details: String?, probe: String?, observedAt: Timestamp, durationMs: Int?, evidence: [Evidence], validFor: ISODuration?, expiresAt: Timestamp?, attachments: [Attachment]? = nil, source: RecordSource) {

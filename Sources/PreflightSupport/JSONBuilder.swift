@@ -46,12 +46,6 @@ package struct JSONBuilder {
     /// Starts an element of the open array.
     package mutating func element() { member() }
 
-    /// Writes again a complete value written earlier, at `range` of `bytes`.
-    package mutating func repeatBytes(_ range: Range<Int>) {
-        let copy = Array(bytes[range])
-        bytes.append(contentsOf: copy)
-    }
-
     package mutating func string(_ value: String) { JSONText.appendString(value, to: &bytes) }
 
     package mutating func int(_ value: Int) {

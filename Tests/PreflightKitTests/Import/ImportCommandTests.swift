@@ -153,11 +153,14 @@ struct ImportCommandTests {
         let report = try ws.run(["report", run, "--format", "json", "--content", ws.content])
         let json = try JSONValue.parse(Data(report.stdout.utf8))
         guard case .array(let items)? = json["items"] else { Issue.record("no items in report.json"); return }
-        let decided = items.first { item in
+        let item = items.first { item in
             if case .string(let id)? = item["id"] { return id.hasSuffix("/all-unit-tests-passing") }
             return false
-        }?["decided_by"]
-        #expect(decided?["attachments"] == result["attachments"], "\(String(describing: decided))")
+        }
+        // Format 2: `decided_by` is the deciding result's index in the item's `results`.
+        guard case .number(let index)? = item?["decided_by"], case .array(let results)? = item?["results"],
+              results.indices.contains(Int(index)) else { Issue.record("no decided_by index: \(String(describing: item))"); return }
+        #expect(results[Int(index)]["attachments"] == result["attachments"], "\(results[Int(index)])")
         // The same bytes attached again are stored once.
         let again = try ws.run(["record", run, "--item", "test-coverage-80", "--status", "pass", "--attach", log, "--content", ws.content])
         #expect(again.status == 0, "\(again.stderr)")
