@@ -23,19 +23,40 @@ package enum ContentKeys {
 
     /// What `stat` says of every entry of a run folder (names, sizes, change times, inodes):
     /// when it matches the cache, the folder's content key is taken from the cache unread.
+    /// Read through the open folder (`readdir`, `fstatat`) and hashed as bytes: an incremental
+    /// build takes one per run folder, 110,000 entries at 10,000 runs.
     package static func statFingerprint(folder: String) -> String {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        var parts: [String] = [folder]
-        for name in names {
-            var info = stat()
-            let path = folder + "/" + name
-            guard lstat(path, &info) == 0 else {
-                parts.append(name + " ?")
-                continue
-            }
-            parts.append("\(name) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec) \(info.st_ino)")
+        var hasher = SHA256()
+        hasher.update(data: Data(folder.utf8))
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+        guard descriptor >= 0, let directory = fdopendir(descriptor) else {
+            if descriptor >= 0 { close(descriptor) }
+            hasher.update(data: Data([0, 0x3F]))
+            return Hex.lowercase(hasher.finalize())
         }
-        return combine(parts)
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name != [0x2E] && name != [0x2E, 0x2E] { names.append(name) }
+        }
+        names.sort { $0.lexicographicallyPrecedes($1) }
+        let folderDescriptor = dirfd(directory)
+        for name in names {
+            hasher.update(data: Data([0]))
+            name.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            var info = stat()
+            let found = (name + [0]).withUnsafeBufferPointer { path in
+                path.withMemoryRebound(to: CChar.self) { fstatat(folderDescriptor, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) == 0 }
+            }
+            // Fixed-width fields after a NUL-ended name: no two listings hash alike.
+            var fields: (Int64, Int64, Int64, Int64, Int64, UInt64, UInt8) = found
+                ? (Int64(info.st_size), Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec),
+                   Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec), UInt64(info.st_ino), 1)
+                : (0, 0, 0, 0, 0, 0, 0)
+            withUnsafeBytes(of: &fields) { hasher.update(bufferPointer: $0) }
+        }
+        return Hex.lowercase(hasher.finalize())
     }
 
     /// SHA-256 over the names and contents of the files a run folder holds (hidden files aside,
