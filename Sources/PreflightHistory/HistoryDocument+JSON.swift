@@ -20,11 +20,12 @@ extension HistoryDocument {
             json.key("runs"); json.int(item.runs)
             json.endObject()
         }
+        if let format { json.key("format"); json.int(format) }
         json.key("items")
         json.beginObject()
         for id in items.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             json.key(id)
-            json.array(items[id] ?? []) { state, json in if let state { json.string(state.rawValue) } else { json.null() } }
+            json.string(Self.letters(items[id] ?? []))
         }
         json.endObject()
         json.key("long_failing")

@@ -17,10 +17,63 @@ package struct HistoryDocument: Sendable, Codable, Equatable {
     package var flaky: [FlakyItem]
     package var longFailing: [LongFailingItem]
     package var timeToGreen: [GreenSpan]
+    /// The shape of history.json (`currentFormat`); nil in a file written before formats were
+    /// numbered (format 1, where each state was a word in an array).
+    package var format: Int? = HistoryDocument.currentFormat
+
+    /// Format 2 writes an item's states as one string, a letter per run (`ItemState.letter`, `-`
+    /// where the run has no state for it): a seventh of the bytes of format 1's arrays of words.
+    package static let currentFormat = 2
+    /// The letter of a run without a state for the item.
+    package static let noState: UInt8 = 0x2D
 
     package enum CodingKeys: String, CodingKey {
-        case checklist, title, environment, points, items, flaky
+        case checklist, title, environment, points, items, flaky, format
         case longFailing = "long_failing", timeToGreen = "time_to_green"
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(checklist, forKey: .checklist)
+        try container.encode(title, forKey: .title)
+        try container.encode(environment, forKey: .environment)
+        try container.encode(points, forKey: .points)
+        try container.encode(items.mapValues(Self.letters), forKey: .items)
+        try container.encode(flaky, forKey: .flaky)
+        try container.encodeIfPresent(format, forKey: .format)
+        try container.encode(longFailing, forKey: .longFailing)
+        try container.encode(timeToGreen, forKey: .timeToGreen)
+    }
+
+    package init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        checklist = try container.decode(String.self, forKey: .checklist)
+        title = try container.decode(String.self, forKey: .title)
+        environment = try container.decode(String.self, forKey: .environment)
+        points = try container.decode([HistoryPoint].self, forKey: .points)
+        flaky = try container.decode([FlakyItem].self, forKey: .flaky)
+        longFailing = try container.decode([LongFailingItem].self, forKey: .longFailing)
+        timeToGreen = try container.decode([GreenSpan].self, forKey: .timeToGreen)
+        format = try container.decodeIfPresent(Int.self, forKey: .format)
+        if let words = try? container.decode([String: [ItemState?]].self, forKey: .items) {
+            items = words
+        } else {
+            items = [:]
+            for (id, letters) in try container.decode([String: String].self, forKey: .items) {
+                items[id] = try letters.utf8.map { letter in
+                    if letter == Self.noState { return nil }
+                    guard let state = ItemState(letter: String(UnicodeScalar(letter))) else {
+                        throw DecodingError.dataCorruptedError(forKey: .items, in: container, debugDescription: "\(id): no state has the letter \(UnicodeScalar(letter))")
+                    }
+                    return state
+                }
+            }
+        }
+    }
+
+    /// An item's states as format 2 writes them.
+    package static func letters(_ states: [ItemState?]) -> String {
+        String(decoding: states.map { $0?.letterByte ?? noState }, as: UTF8.self)
     }
 
     package init(_ history: StreamHistory) {
