@@ -201,15 +201,17 @@ extension BuiltInTheme {
 {{> partials/change-lists}}
 
 """#,
+        "partials/run-row.mustache": #"""
+<tr><td>{{number}}</td><th scope="row">{{#run}}<a href="{{href}}"><code>{{text}}</code></a>{{/run}}</th><td>{{started}}</td><td>{{#verdict}}<span class="verdict-chip verdict-{{css}}"><span aria-hidden="true">{{icon}}</span> {{word}}</span>{{/verdict}}</td><td>{{#readiness}}{{text}}{{/readiness}}</td><td>{{failing}}</td><td><a href="{{signoffHref}}">Sign-off</a> · <a href="{{reportHref}}">JSON</a></td></tr>
+
+"""#,
         "partials/run-table.mustache": #"""
 {{#runTable}}
 <table class="run-table">
 <caption>{{caption}}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Run</th><th scope="col">Started</th><th scope="col">Verdict</th><th scope="col">Readiness</th><th scope="col">Failing</th><th scope="col">Links</th></tr></thead>
 <tbody>
-{{#rows}}<tr><td>{{number}}</td><th scope="row">{{#run}}<a href="{{href}}"><code>{{text}}</code></a>{{/run}}</th><td>{{started}}</td><td>{{#verdict}}<span class="verdict-chip verdict-{{css}}"><span aria-hidden="true">{{icon}}</span> {{word}}</span>{{/verdict}}</td><td>{{#readiness}}{{text}}{{/readiness}}</td><td>{{failing}}</td><td><a href="{{signoffHref}}">Sign-off</a> · <a href="{{reportHref}}">JSON</a></td></tr>
-{{/rows}}
-</tbody>
+{{{rowsHTML}}}</tbody>
 </table>
 {{#paginated}}<nav class="pagination" aria-label="Run table pages"><span>Pages:</span> {{#pages}}{{#current}}<b aria-current="page">{{text}}</b>{{/current}}{{^current}}<a href="{{href}}">{{text}}</a>{{/current}} {{/pages}}</nav>{{/paginated}}
 {{/runTable}}

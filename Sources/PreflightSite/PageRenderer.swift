@@ -135,7 +135,7 @@ struct PageRenderer: Sendable {
             let runsPage = TrendRunsPage(
                 root: stream.key.siteRoot, pageTitle: "Runs, page \(number) · \(stream.key.title(checklistTitle: title))",
                 checklistTitle: title, service: ServiceRefView(stream), environment: stream.environment, page: number,
-                runTable: RunTableView(stream, page: number, pageSize: histories[index].options.pageSize))
+                runTable: try RunTableView(stream, page: number, pageSize: histories[index].options.pageSize, blocks: blocks))
             try page("trends/\(stream.path)/" + RunTableView.file(page: number), template: "trend-runs", model: runsPage,
                      root: stream.key.siteRoot, title: runsPage.pageTitle, bodyClass: "trend")
             return 1

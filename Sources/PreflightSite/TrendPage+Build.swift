@@ -67,7 +67,7 @@ extension TrendPage {
         }
         let hidden = history.timeToGreen.count - timeToGreen.count
         timeToGreenNote = hidden > 0 ? "The newest \(timeToGreen.count) of \(history.timeToGreen.count); history.json lists them all." : nil
-        runTable = RunTableView(stream, page: 1, pageSize: options.pageSize)
+        runTable = try RunTableView(stream, page: 1, pageSize: options.pageSize, blocks: blocks)
         phaseTimes = nil
     }
 
@@ -108,7 +108,7 @@ extension TrendPage {
 
 extension RunTableView {
     /// Page `page` (1-based) of the stream's runs, newest first; links are relative to the trend folder.
-    init(_ stream: RunStream, page: Int, pageSize: Int) {
+    init(_ stream: RunStream, page: Int, pageSize: Int, blocks: FragmentCache) throws(DiagnosticList) {
         let runs = stream.key.siteRoot + "runs/"
         let total = stream.summaries.count
         let pageCount = Self.pageCount(runs: total, pageSize: pageSize)
@@ -123,6 +123,7 @@ extension RunTableView {
                               failing: (report.counts["fail"] ?? 0) + (report.counts["warn"] ?? 0),
                               signoffHref: href + "signoff.html", reportHref: href + "report.json")
         }
+        rowsHTML = try blocks.render(RunRowView.template, rows)
         pages = (1...pageCount).map { PageLinkView(href: Self.file(page: $0), text: "\($0)", current: $0 == page) }
         paginated = pageCount > 1
         caption = newest < 0 ? "No runs." : "Runs \(oldest + 1)–\(newest + 1) of \(total), newest first (page \(page) of \(pageCount))"

@@ -503,6 +503,7 @@ extension RunTableView {
     func child(named name: String) -> Any? {
         switch name {
         case "rows": return self.rows
+        case "rowsHTML": return self.rowsHTML
         case "pages": return self.pages
         case "caption": return self.caption
         case "paginated": return self.paginated

@@ -765,6 +765,7 @@ extension RunRowView: ShapedModel {
 extension RunTableView: ShapedModel {
     func recordShape(_ shape: inout ModelShape) {
         shape.add(self.rows)
+        shape.add(self.rowsHTML)
         shape.add(self.pages)
         shape.add(self.caption)
         shape.add(self.paginated)
@@ -773,6 +774,7 @@ extension RunTableView: ShapedModel {
     func placeholderModel(_ tokens: inout TokenMaker) -> PlaceholderModel {
         var children: [String: Any] = [:]
         children["rows"] = tokens.placeholder(self.rows)
+        children["rowsHTML"] = tokens.placeholder(self.rowsHTML)
         children["pages"] = tokens.placeholder(self.pages)
         children["caption"] = tokens.placeholder(self.caption)
         children["paginated"] = tokens.placeholder(self.paginated)
