@@ -176,9 +176,9 @@ struct PageRenderer: Sendable {
                      root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper.rawValue)",
                      stylesheets: ["print-\(paper.rawValue).css"], compiled: true)
         }
-        let paths = runFiles.map { (staging as NSString).appendingPathComponent(folder + $0) }
         progress?(written.add(runFiles.count), expectedPages)
-        return (ContentKeys.outputFingerprint(paths) ?? "", problems, context.digest)
+        let fingerprint = ContentKeys.outputFingerprint(folder: (staging as NSString).appendingPathComponent(folder), names: runFiles)
+        return (fingerprint ?? "", problems, context.digest)
     }
 
     /// Counts the pages of runs taken over unchanged, for the progress line.

@@ -153,13 +153,17 @@ struct RunPipeline {
         let keys = fromReads ? nil : StreamKeys(contents: contents, manifests: manifests, first: checklistKey(checklist), pages: pagesKey)
 
         var summaries = [RunSummary?](repeating: nil, count: n)
-        var reusable = [Bool](repeating: false, count: n)
+        var candidates: [(index: Int, outputs: String)] = []
         for index in 0..<n {
             guard let keys, let entry = old[manifests[index].id], entry.report == keys.reports[index], entry.summary.fits(checklist)
             else { continue }
             summaries[index] = entry.summary
-            reusable[index] = templatesUnchanged && entry.page == keys.pages[index] && outputsIntact(manifests[index].id, entry.outputs)
+            if templatesUnchanged && entry.page == keys.pages[index] { candidates.append((index, entry.outputs)) }
         }
+        // A stat per output file of every reused run: in parallel, from each run's open folder.
+        var reusable = [Bool](repeating: false, count: n)
+        let intact = ParallelMap.run(candidates) { outputsIntact(manifests[$0.index].id, $0.outputs) }
+        for (candidate, isIntact) in zip(candidates, intact) { reusable[candidate.index] = isIntact }
         let needed = (0..<n).filter { summaries[$0] == nil || !reusable[$0] }
         let mustRender = Set(needed)
         // Merging starts where the carry-forward state is known: the run the cached pool precedes, else the first run.
@@ -272,7 +276,7 @@ struct RunPipeline {
     }
 
     private func outputsIntact(_ id: String, _ fingerprint: String) -> Bool {
-        !fingerprint.isEmpty && ContentKeys.outputFingerprint(renderer.runFiles.map { "\(oldOutput)/runs/\(id)/\($0)" }) == fingerprint
+        !fingerprint.isEmpty && ContentKeys.outputFingerprint(folder: "\(oldOutput)/runs/\(id)", names: renderer.runFiles) == fingerprint
     }
 }
 

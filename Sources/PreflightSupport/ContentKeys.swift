@@ -100,12 +100,17 @@ package enum ContentKeys {
         }.joined(separator: "\n")
     }
 
-    /// Size, change time and inode of files: whether an earlier output is still as it was written.
-    package static func outputFingerprint(_ paths: [String]) -> String? {
+    /// Size, change time and inode of the files `names` in `folder`: whether an earlier output is
+    /// still as it was written. Each is looked up from the open folder, not from the root: an
+    /// incremental build checks every reused run's outputs.
+    package static func outputFingerprint(folder: String, names: [String]) -> String? {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
         var parts: [String] = []
-        for path in paths {
+        for name in names {
             var info = stat()
-            guard stat(path, &info) == 0 else { return nil }
+            guard fstatat(descriptor, name, &info, 0) == 0 else { return nil }
             parts.append("\(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ino)")
         }
         return combine(parts)
