@@ -16,7 +16,8 @@ struct BuildCache: Sendable {
     /// Bumped whenever the meaning of a key or entry changes; a cache of another format is ignored.
     /// 4: run summaries keep which parents their own results decided (`own`).
     /// 5: run summaries keep the evidence and report.json digests (`digests`).
-    static let format = 5
+    /// 6: streams keep their trend folder's key and output fingerprint (`trend`).
+    static let format = 6
 
     var streams: [StreamKey: StreamCache] = [:]
     /// The templates run pages and sheets were rendered from (partials they include aside),
@@ -99,6 +100,8 @@ struct StreamCache: Sendable {
     var poolChain: String?
     /// The state to save (set by the build that computed it).
     var pool: CarryPool?
+    /// What the stream's trend folder was made from, and how its files stood when written.
+    var trend: TrendCacheEntry?
 
     init(runs: [RunCacheEntry], poolChain: String?, pool: CarryPool?) {
         self.runs = runs
@@ -111,6 +114,9 @@ struct StreamCache: Sendable {
         self.runs = runs.compactMap(RunCacheEntry.init)
         guard self.runs.count == runs.count else { return nil }
         poolChain = value["pool_chain"]?.string
+        if let key = value["trend"]?["key"]?.string, let outputs = value["trend"]?["outputs"]?.string {
+            trend = TrendCacheEntry(key: key, outputs: outputs)
+        }
     }
 
     func write(_ json: inout JSONBuilder, key: String) {
@@ -118,6 +124,13 @@ struct StreamCache: Sendable {
         json.key("key"); json.string(key)
         if let poolChain { json.key("pool_chain"); json.string(poolChain) }
         json.key("runs"); json.array(runs) { $0.write(&$1) }
+        if let trend {
+            json.key("trend")
+            json.beginObject()
+            json.key("key"); json.string(trend.key)
+            json.key("outputs"); json.string(trend.outputs)
+            json.endObject()
+        }
         json.endObject()
     }
 }

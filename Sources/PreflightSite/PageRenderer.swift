@@ -59,8 +59,17 @@ struct PageRenderer: Sendable {
     }
 
     /// Writes the dashboard, trend pages, index.json and the feed; `problems` are those no run page shows.
+    /// With `reuse`, a stream's trend folder whose inputs are unchanged is linked from the previous
+    /// site instead. Returns the files written or linked, and each stream's trend folder entry for the cache.
     func render(_ streams: [RunStream], library: ChecklistLibrary, problems: [Diagnostic] = [],
-                options: HistoryOptions = .default, asOf: Timestamp = Timestamp(seconds: 0)) throws(DiagnosticList) -> Int {
+                options: HistoryOptions = .default, asOf: Timestamp = Timestamp(seconds: 0),
+                reuse: TrendReuse? = nil) throws(DiagnosticList) -> (files: Int, trends: [StreamKey: TrendCacheEntry]) {
+        let trendFiles = streams.map { TrendReuse.files($0, pageSize: options.pageSize) }
+        let keys = ParallelMap.run(Array(streams.indices)) { reuse?.key(streams[$0], options: options, asOf: asOf) }
+        let adopted = ParallelMap.run(Array(streams.indices)) { index -> Bool in
+            guard let reuse, let key = keys[index] else { return false }
+            return reuse.adopt(streams[index], key: key, files: trendFiles[index], staging: staging)
+        }
         // Every page of a stream derives from the same history, so it is computed once, up front.
         let histories = ParallelMap.run(Array(streams.indices)) { StreamHistory(streams[$0], options: options) }
         let fleets = Fleet.fleets(streams, order: settings)
@@ -71,7 +80,7 @@ struct PageRenderer: Sendable {
         for (number, fleet) in fleets.enumerated() {
             jobs += fleet.services.indices.map { Job.service(fleet: number, service: $0) }
         }
-        for (index, stream) in streams.enumerated() {
+        for (index, stream) in streams.enumerated() where !adopted[index] {
             jobs += [.trend(stream: index), .history(stream: index)]
             let pages = RunTableView.pageCount(runs: stream.summaries.count, pageSize: options.pageSize)
             if pages > 1 { jobs += (2...pages).map { Job.runTable(stream: index, page: $0) } }
@@ -90,7 +99,17 @@ struct PageRenderer: Sendable {
         }
         let failures = outcomes.compactMap { $0 }.flatMap { (list: DiagnosticList) in list.diagnostics }
         if !failures.isEmpty { throw DiagnosticList(Array(Set(failures)).sorted { $0.description < $1.description }) }
-        return total
+        // The fingerprints of the files as written (or linked): the next build checks them in the live site.
+        let entries = ParallelMap.run(Array(streams.indices)) { index -> TrendCacheEntry? in
+            guard let key = keys[index] else { return nil }
+            let folder = (staging as NSString).appendingPathComponent("trends/\(streams[index].path)")
+            return ContentKeys.outputFingerprint(folder: folder, names: trendFiles[index]).map { TrendCacheEntry(key: key, outputs: $0) }
+        }
+        var trends: [StreamKey: TrendCacheEntry] = [:]
+        for (stream, entry) in zip(streams, entries) { trends[stream.key] = entry }
+        let linked = zip(adopted, trendFiles).reduce(0) { $0 + ($1.0 ? $1.1.count : 0) }
+        progress?(written.add(linked), max(expectedPages + total + linked, written.add(0)))
+        return (total + linked, trends)
     }
 
     /// Files a job writes.

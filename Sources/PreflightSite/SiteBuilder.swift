@@ -183,7 +183,10 @@ public struct SiteBuilder: Sendable {
             step("read, merge and render runs (\(counts.merged) merged, \(counts.rendered) rendered, \(counts.reused) reused)")
             // Links, not moves: the live site stays byte-identical until the swap.
             adoption.adopt(runs: result.unchanged, files: settings.runFiles)
-            let sitePages = try renderer.render(streams, library: library, problems: unplaced, options: options.history, asOf: result.asOf)
+            let reuse = TrendReuse(oldOutput: options.output, previous: cache.streams.compactMapValues(\.trend), templates: templates, settings: settings)
+            let (sitePages, trends) = try renderer.render(streams, library: library, problems: unplaced, options: options.history,
+                                                          asOf: result.asOf, reuse: reuse)
+            for (key, entry) in trends { result.cache.streams[key]?.trend = entry }
             step("render dashboard, trends and feed")
             // Copied on every build, never cached: the site always holds the effective theme's files.
             try site.copy(theme.publicFiles, to: staging, as: nil)

@@ -75,7 +75,7 @@ extension SiteOutput {
 
     /// Links `names` from one folder into another, each path looked up relative to the two open
     /// folders rather than from the root; copies a file that cannot be linked (another file system).
-    private static func link(_ names: [String], from: String, to: String) throws {
+    static func link(_ names: [String], from: String, to: String) throws {
         let source = open(from, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
         let target = open(to, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer {
