@@ -46,12 +46,15 @@ package struct ItemResolver: Sendable {
     }
 
     /// The last `components` path components of `text` (all of it when it has fewer).
+    /// Scanned as UTF-8 (`/` is one byte and never part of another character's bytes): stepping
+    /// back a Character at a time cost more than the rest of a fleet's incremental build.
     private static func trailing(_ text: Substring, components: Int) -> Substring {
-        var start = text.endIndex
+        let utf8 = text.utf8
+        var start = utf8.endIndex
         var seen = 0
-        while start > text.startIndex {
-            let before = text.index(before: start)
-            if text[before] == "/" {
+        while start > utf8.startIndex {
+            let before = utf8.index(before: start)
+            if utf8[before] == UInt8(ascii: "/") {
                 seen += 1
                 if seen == components { break }
             }
