@@ -21,14 +21,16 @@ struct TrendReuse: Sendable {
     let oldOutput: String
     /// The previous build's entries.
     let previous: [StreamKey: TrendCacheEntry]
-    /// The generator, the settings pages depend on and the trend templates with their partials.
+    /// The generator, the settings pages depend on and every template: trend pages render rows
+    /// from templates the code names (`partials/run-row`, `partials/matrix-row`, …), which no
+    /// partial tag reaches, so an edit to any template renders every trend folder again.
     let base: String
 
     init(oldOutput: String, previous: [StreamKey: TrendCacheEntry], templates: TemplateLibrary, settings: PageSettings) {
         self.oldOutput = oldOutput
         self.previous = previous
         base = ContentKeys.combine([PreflightVersion.current, settings.pagesKey,
-                                    templates.fingerprint(reachableFrom: ["trend", "trend-runs", "layout"])])
+                                    templates.fingerprint(reachableFrom: templates.names)])
     }
 
     /// Everything a stream's trend folder is made from: each run's report.json digest (a run
