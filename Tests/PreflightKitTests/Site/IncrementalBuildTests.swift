@@ -54,6 +54,16 @@ struct IncrementalBuildTests {
             try changed.write(toFile: path, atomically: true, encoding: .utf8)
         }
 
+        /// Adds run `id`: a copy of run `from` with its times moved from day `day` to `newDay`.
+        func copyRun(_ from: String, as id: String, day: String, newDay: String) throws {
+            let added = runs + "/" + id
+            try FileManager.default.copyItem(atPath: runs + "/" + from, toPath: added)
+            try edit(added + "/run.json") {
+                $0.replacingOccurrences(of: "\"id\": \"\(from)\"", with: "\"id\": \"\(id)\"")
+                    .replacingOccurrences(of: day + "T", with: newDay + "T")
+            }
+        }
+
         /// The newest run folder of an environment.
         func latestRun(_ environment: String) throws -> String {
             let names = try FileManager.default.contentsOfDirectory(atPath: runs).filter { $0.hasPrefix(environment) }.sorted()
@@ -90,13 +100,7 @@ struct IncrementalBuildTests {
     @Test func addingARunRendersOnlyItAndItsPredecessor() throws {
         let inputs = try Inputs()
         _ = try inputs.build("_site")
-        let latest = try inputs.latestRun("staging")
-        let added = inputs.runs + "/staging-2026-11-30-1"
-        try FileManager.default.copyItem(atPath: inputs.runs + "/" + latest, toPath: added)
-        try inputs.edit(added + "/run.json") {
-            $0.replacingOccurrences(of: "\"id\": \"\(latest)\"", with: "\"id\": \"staging-2026-11-30-1\"")
-                .replacingOccurrences(of: "2026-11-12T", with: "2026-11-30T")
-        }
+        try inputs.copyRun(try inputs.latestRun("staging"), as: "staging-2026-11-30-1", day: "2026-11-12", newDay: "2026-11-30")
         let summary = try inputs.expectIncrementalEqualsClean("added run")
         // The new run and the one before it (its "next run" link changed), and the two deployed
         // production runs whose post-deployment phases are still open: the new run moved the

@@ -23,13 +23,7 @@ import Testing
         let before = Self.files.map { Self.inode(inputs.fixture.path(Self.production + $0)) }
         let stagingBefore = Self.inode(inputs.fixture.path(Self.staging + "index.html"))
         // A staging run older than the archive's newest time: production's reports stay as they are.
-        let latest = try inputs.latestRun("staging")
-        let added = inputs.runs + "/staging-2026-11-13-1"
-        try FileManager.default.copyItem(atPath: inputs.runs + "/" + latest, toPath: added)
-        try inputs.edit(added + "/run.json") {
-            $0.replacingOccurrences(of: "\"id\": \"\(latest)\"", with: "\"id\": \"staging-2026-11-13-1\"")
-                .replacingOccurrences(of: "2026-11-12T", with: "2026-11-13T")
-        }
+        try inputs.copyRun(try inputs.latestRun("staging"), as: "staging-2026-11-13-1", day: "2026-11-12", newDay: "2026-11-13")
         _ = try inputs.expectIncrementalEqualsClean("added staging run")
         #expect(before.allSatisfy { $0 != nil })
         #expect(Self.files.map { Self.inode(inputs.fixture.path(Self.production + $0)) } == before, "production's trend folder was rendered again")
