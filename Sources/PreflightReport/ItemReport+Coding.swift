@@ -34,12 +34,12 @@ extension ItemReport {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let id = try container.decode(String.self, forKey: .id)
         // A result inside an item belongs to that item, whether or not it says so.
-        func owned(_ result: ProbeResult?) -> ProbeResult? {
-            guard var result else { return nil }
+        func owned(_ result: ProbeResult) -> ProbeResult {
+            var result = result
             if result.item.isEmpty { result.item = id }
             return result
         }
-        let results = try container.decode([ProbeResult].self, forKey: .results).map { owned($0)! }
+        let results = try container.decode([ProbeResult].self, forKey: .results).map(owned)
         var decidedBy: ProbeResult?
         if let index = try? container.decodeIfPresent(Int.self, forKey: .decidedBy) {
             guard results.indices.contains(index) else {
@@ -48,14 +48,15 @@ extension ItemReport {
             }
             decidedBy = results[index]
         } else {
-            decidedBy = try owned(container.decodeIfPresent(ProbeResult.self, forKey: .decidedBy) ?? container.decodeIfPresent(ProbeResult.self, forKey: .carried))
+            decidedBy = try (container.decodeIfPresent(ProbeResult.self, forKey: .decidedBy)
+                ?? container.decodeIfPresent(ProbeResult.self, forKey: .carried)).map(owned)
         }
         self.init(id: id, kind: try container.decode(ItemKind.self, forKey: .kind), text: try container.decode(String.self, forKey: .text),
                   parent: try container.decodeIfPresent(String.self, forKey: .parent), depth: try container.decode(Int.self, forKey: .depth),
                   section: try container.decode(String.self, forKey: .section), checked: try container.decode(Bool.self, forKey: .checked),
                   state: try container.decode(ItemState.self, forKey: .state), results: results, decidedBy: decidedBy,
                   carriedFrom: try container.decodeIfPresent(String.self, forKey: .carriedFrom),
-                  expired: owned(try container.decodeIfPresent(ProbeResult.self, forKey: .expired)),
+                  expired: try container.decodeIfPresent(ProbeResult.self, forKey: .expired).map(owned),
                   waiver: try container.decodeIfPresent(Waiver.self, forKey: .waiver),
                   expiredWaiver: try container.decodeIfPresent(Waiver.self, forKey: .expiredWaiver),
                   criterion: try container.decodeIfPresent(CriterionStatus.self, forKey: .criterion),
