@@ -58,6 +58,27 @@ struct SafeXMLTests {
         #expect(error(text) == "r.xml:" + expected)
     }
 
+    /// Processing instructions are blanked out before parsing (libxml2 hands an empty one to
+    /// Foundation as NULL); text in comments and CDATA is left as it is.
+    @Test func processingInstructionsAreIgnoredAndTheirPositionsKept() throws {
+        let text = "<?xml version=\"1.0\"?>\n<?xml-stylesheet href=\"a.xsl\"?>\n<r>\n<?pi\nspanning?><!-- <?x?> --><![CDATA[<?y?>]]><a/></r><?end?>"
+        let root = try SafeXML.parse(Array(text.utf8), path: "r.xml")
+        #expect(root.name == "r")
+        #expect(root.text.contains("<?y?>"))
+        #expect(root.children.map(\.name) == ["a"])
+        #expect(root.children.first?.line == 5)
+    }
+
+    @Test(arguments: [
+        ("<?xml?><r/>", "1:1: error: malformed XML declaration (expected <?xml version=\"1.0\" …?>)"),
+        ("<?XML version=\"1.0\"?><r/>", "1:1: error: malformed XML declaration (expected <?xml version=\"1.0\" …?>)"),
+        ("<r>\n  <?xml version=\"1.0\"?></r>", "2:3: error: an XML declaration (<?xml …?>) is allowed only at the start of the document"),
+        ("<r/>\n<?xml?>", "2:1: error: an XML declaration (<?xml …?>) is allowed only at the start of the document"),
+    ])
+    func aMisplacedOrMalformedXMLDeclarationIsAnError(text: String, expected: String) {
+        #expect(error(text) == "r.xml:" + expected)
+    }
+
     @Test func nestingDeeperThanTheLimitIsAnErrorNotACrash() {
         let deep = String(repeating: "<a>", count: 5000) + String(repeating: "</a>", count: 5000)
         #expect(error(deep) == "r.xml:1: error: XML nested deeper than 256 elements")

@@ -32,6 +32,17 @@ struct FuzzFindingTests {
         #expect(message { try SafeXML.parse(comment, path: "c.xml") } == "c.xml:2:32: error: file is not valid UTF-8 (bad byte 0xFF)")
     }
 
+    /// Foundation's XMLParser read address 0 on a processing instruction without data (`<?xml?>`
+    /// not followed by a space is one): libxml2 hands it NULL for the data.
+    @Test func aProcessingInstructionWithoutDataIsAnErrorOrIgnoredNotACrash() throws {
+        let path = Self.corpus("coverage/finding-pi-without-data.xml")
+        #expect(message { try CoverageImporter(minimum: 80).run(path) }
+                == "\(path):1:1: error: malformed XML declaration (expected <?xml version=\"1.0\" …?>)")
+        let root = try SafeXML.parse(Array("<?xml version=\"1.0\"?>\n<?pi?>\n<coverage line-rate=\"1\"><?pi?></coverage>\n<?pi?>".utf8), path: "c.xml")
+        #expect(root.name == "coverage")
+        #expect(root.attributes["line-rate"] == "1")
+    }
+
     /// A result's `observed_at` + an enormous `valid_for` overflowed Int when printed (a trap).
     @Test func aValidityBeyondYear9999PrintsAsItsEndInsteadOfTrapping() throws {
         let input = try String(contentsOfFile: Self.corpus("time/finding-huge-duration"), encoding: .utf8)
