@@ -22,6 +22,7 @@ extension SafeXML {
         case 41: return "an attribute without a value" + inside
         case 42: return "an attribute given twice in one element" + inside
         case 45: return "a comment that is not closed"
+        case 64: return "an XML declaration is allowed only at the start of the document" + inside
         case 73: return "expected '>' to end the tag" + inside
         case 76: return open.map { "an end tag that does not match the open element <\($0)>" } ?? "an end tag that matches no open element"
         case 77: return open.map { "the document ends before <\($0)> is closed" } ?? "the document ends inside a tag"

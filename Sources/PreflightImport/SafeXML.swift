@@ -7,8 +7,8 @@ import PreflightSupport
 /// Parses an imported XML report with Foundation's XMLParser, refusing what could make a parser
 /// read other files, fetch URLs or expand without bound: entity declarations and internal DTD
 /// subsets are refused outright, and a bare `<!DOCTYPE …>` (JaCoCo writes one naming its DTD)
-/// is blanked out before parsing, so no DTD is ever loaded. Processing instructions are blanked
-/// out too (see `neutralizeProcessingInstructions`).
+/// is blanked out before parsing, so no DTD is ever loaded. Two inputs that crash or mislead the
+/// parser are blanked out too (`SafeXML+ParserWorkarounds.swift`).
 package enum SafeXML {
     /// Deepest element nesting accepted; real reports nest a few levels.
     package static let depthLimit = 256
@@ -21,7 +21,8 @@ package enum SafeXML {
         _ = try TextFile.decode(bytes, path: path)
         var bytes = bytes
         try neutralizeDoctype(&bytes, path: path)
-        try neutralizeProcessingInstructions(&bytes, path: path)
+        blankDeclaredEncoding(&bytes)
+        blankEmptyProcessingInstructions(&bytes)
         let delegate = TreeBuilder()
         let parser = XMLParser(data: Data(bytes))
         parser.shouldResolveExternalEntities = false
