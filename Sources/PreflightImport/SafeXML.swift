@@ -48,30 +48,49 @@ package enum SafeXML {
         return root
     }
 
-    /// Refuses `<!ENTITY` and a DOCTYPE with an internal subset; overwrites a plain DOCTYPE with
-    /// spaces (newlines kept, so positions stay right).
+    /// Refuses `<!ENTITY`, `<!NOTATION` and a DOCTYPE with an internal subset; overwrites each
+    /// plain DOCTYPE with spaces (newlines kept, so positions stay right). Every occurrence counts,
+    /// even one that looks like comment text: the parser recovers from errors, so it can meet a
+    /// second DOCTYPE, and libxml2 hands Foundation a NOTATION without a public id as NULL (a
+    /// crash; found by fuzzing).
     static func neutralizeDoctype(_ bytes: inout [UInt8], path: String) throws(Diagnostic) {
-        if let at = find(Array("<!ENTITY".utf8), in: bytes) {
-            let (line, column) = TextFile.position(of: at, in: bytes)
-            throw .error(path, line: line, column: column, "XML entity declarations are not accepted (they can read files or expand without bound)")
-        }
-        guard let start = find(Array("<!DOCTYPE".utf8), in: bytes) else { return }
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: ">") {
-            if bytes[end] == UInt8(ascii: "[") {
-                let (line, column) = TextFile.position(of: end, in: bytes)
-                throw .error(path, line: line, column: column, "an XML document type with an internal subset is not accepted")
+        for (declaration, reason) in [("<!ENTITY", "XML entity declarations are not accepted (they can read files or expand without bound)"),
+                                      ("<!NOTATION", "XML notation declarations are not accepted")] {
+            if let at = find(Array(declaration.utf8), in: bytes, from: 0) {
+                let (line, column) = TextFile.position(of: at, in: bytes)
+                throw .error(path, line: line, column: column, reason)
             }
-            end += 1
         }
-        for index in start..<min(end + 1, bytes.count) where bytes[index] != 0x0A { bytes[index] = 0x20 }
+        let doctype = Array("<!DOCTYPE".utf8)
+        var from = 0
+        while let start = find(doctype, in: bytes, from: from) {
+            // The declaration ends at the first '>' outside a quoted id (a system id may hold '>').
+            var end = start
+            var quote: UInt8?
+            while end < bytes.count {
+                let byte = bytes[end]
+                if let open = quote {
+                    if byte == open { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
+                    break
+                } else if byte == UInt8(ascii: "[") {
+                    let (line, column) = TextFile.position(of: end, in: bytes)
+                    throw .error(path, line: line, column: column, "an XML document type with an internal subset is not accepted")
+                }
+                end += 1
+            }
+            for index in start..<min(end + 1, bytes.count) where bytes[index] != 0x0A { bytes[index] = 0x20 }
+            from = end + 1
+        }
     }
 
     /// First offset of `needle` in `bytes`, ASCII case-insensitively.
-    private static func find(_ needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
         guard bytes.count >= needle.count, let first = needle.first else { return nil }
         let lower = needle.map { $0 | 0x20 }
-        var index = 0
+        var index = from
         let last = bytes.count - needle.count
         while index <= last {
             if bytes[index] == first, (0..<needle.count).allSatisfy({ bytes[index + $0] | 0x20 == lower[$0] || bytes[index + $0] == needle[$0] }) {

@@ -30,6 +30,18 @@ struct SafeXMLTests {
         #expect(error("<!DOCTYPE r [ <!ELEMENT r ANY> ]><r/>") == "r.xml:1:13: error: an XML document type with an internal subset is not accepted")
     }
 
+    /// Every DOCTYPE counts, not just the first: one inside a comment came first and hid the
+    /// next one's internal subset, whose NOTATION crashed Foundation's parser.
+    @Test(arguments: [
+        ("<!-- <!DOCTYPE a> -->\n<!DOCTYPE r [<!ELEMENT r ANY>]>\n<r/>", "2:13: error: an XML document type with an internal subset is not accepted"),
+        ("<!DOCTYPE a>\n<!DOCTYPE r [<!ELEMENT r ANY>]>\n<r/>", "2:13: error: an XML document type with an internal subset is not accepted"),
+        ("<!DOCTYPE r SYSTEM \"a>b\" [<!ELEMENT r ANY>]>\n<r/>", "1:26: error: an XML document type with an internal subset is not accepted"),
+        ("<!DOCTYPE r [<!NOTATION n SYSTEM \"x\">]>\n<r/>", "1:14: error: XML notation declarations are not accepted"),
+    ])
+    func everyDoctypeIsCheckedNotOnlyTheFirst(text: String, expected: String) {
+        #expect(error(text) == "r.xml:" + expected)
+    }
+
     @Test func aPlainDoctypeAsJaCoCoWritesIsIgnoredNotLoaded() throws {
         // An external DTD naming a local file: it is blanked out, so nothing is read or fetched.
         let root = try SafeXML.parse(Array("<?xml version=\"1.0\"?>\n<!DOCTYPE report SYSTEM \"/etc/passwd\">\n<report name=\"x\"/>".utf8), path: "r.xml")
