@@ -196,7 +196,7 @@ public struct SiteBuilder: Sendable {
             renderer.countReused(result.unchanged.count)
             try site.swapIn(staging)
             step("copy assets and swap in")
-            result.cache.save(to: options.cacheFolder)
+            result.cache.save(to: options.cacheFolder, previous: cache)
             step("save the cache")
             let runs = streams.reduce(0) { $0 + $1.summaries.count }
             return BuildSummary(
