@@ -68,7 +68,9 @@ enum ConfigFile {
             guard let text = raw?.string else { return wrong("a string") }
             if text.trimmingCharacters(in: .whitespaces).isEmpty { return bad("must not be empty") }
             if case .choice(let words) = key.kind, !words.contains(text) {
-                return bad("must be " + words.map { "\"\($0)\"" }.joined(separator: " or ") + ", found \(ConfigValue.quote(text))")
+                let quoted = words.map { "\"\($0)\"" }
+                let choices = quoted.count > 2 ? quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "") : quoted.joined(separator: " or ")
+                return bad("must be \(choices), found \(ConfigValue.quote(text))")
             }
             if case .url = key.kind, let problem = urlProblem(text) { return bad(problem) }
             return .success(.string(text))

@@ -64,8 +64,8 @@ package struct ConfigKey: Sendable, Hashable, CustomStringConvertible {
     package static let title = ConfigKey("site", "title", .text, .string("Preflight"), "Shown in every page's header and the feed's title.")
     package static let baseURL = ConfigKey("site", "base_url", .url, nil,
                                            "Public address of the site; only the Atom feed uses it, for absolute links and ids.")
-    package static let paper = ConfigKey("site", "paper", .choice(["a4", "letter"]), .string("a4"),
-                                         "Paper of signoff.html: \"a4\" or \"letter\" (the other is signoff-<paper>.html).")
+    package static let paper = ConfigKey("site", "paper", .choice(["any", "a4", "letter"]), .string("any"),
+                                         "Paper of signoff.html: \"any\" (fits A4 and US Letter; the reader's choice), \"a4\" or \"letter\".")
     package static let environments = ConfigKey("site", "environments", .list(nonEmpty: false), .strings([]),
                                                 "Pipeline order of environments on the dashboard, e.g. [\"dev\", \"staging\", \"production\"].")
     package static let feedEntries = ConfigKey("site", "feed_entries", .count(atLeast: 1), .int(SiteOptions.defaultFeedEntries),

@@ -98,7 +98,7 @@ package struct ProjectConfig: Sendable {
                                   cache: value(.cache)?.string)
         options.title = string(.title)
         options.baseURL = value(.baseURL)?.string
-        options.paper = SheetPaper(rawValue: string(.paper)) ?? .a4
+        options.paper = SheetPaper(rawValue: string(.paper)) ?? .any
         options.environments = strings(.environments)
         options.feedEntries = int(.feedEntries)
         options.checklist = checklistOptions

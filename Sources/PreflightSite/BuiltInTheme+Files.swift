@@ -125,35 +125,14 @@ extension BuiltInTheme {
 <li><a href="{{href}}">{{text}}</a> <code>{{id}}</code>: <b>{{flipsText}}</b> in {{runsText}} <span class="mini-states">{{#states}}<span class="cell s-{{css}}" title="{{word}}">{{icon}}</span>{{/states}}</span></li>
 """#,
         "partials/item.mustache": #"""
-<li class="item depth-{{depth}}{{#passing}} passing{{/passing}}{{^passing}} not-passing{{#failing}} failing{{/failing}}{{^failing}} open{{/failing}}{{/passing}} row-{{#state}}{{css}}{{/state}}" id="{{anchor}}">
-<div class="item-head">
-{{#state}}{{> partials/state}}{{/state}}
-<span class="item-label">{{{labelHTML}}}</span>
-{{#criterion}}<span class="criterion">{{criterion}}</span>{{/criterion}}
-<a class="item-id" href="#{{anchor}}" title="Item id">{{id}}</a>
-</div>
-{{#noteHTML}}<div class="item-note">{{{noteHTML}}}</div>{{/noteHTML}}
-{{#summary}}<p class="summary">{{summary}}</p>{{/summary}}
-<p class="meta">
-{{#probe}}<span>probe <b>{{probe}}</b></span>{{/probe}}
-{{#observed}}<span>observed {{observed}}</span>{{/observed}}
-{{#carriedFrom}}<span class="mark mark-carried">carried from <a href="{{href}}">{{text}}</a></span>{{/carriedFrom}}
-{{#expired}}<span class="mark mark-expired">expired: {{expired}}</span>{{/expired}}
-{{#waiver}}<span class="mark mark-waived">{{waiver}}</span>{{/waiver}}
-{{#expiredWaiver}}<span class="mark mark-expired">{{expiredWaiver}}</span>{{/expiredWaiver}}
-</p>
-{{#details}}<details class="details"><summary>Details</summary><pre>{{details}}</pre></details>{{/details}}
-{{^empty(evidence)}}
-<ul class="evidence" aria-label="Evidence">
-{{#evidence}}<li>{{#href}}<a href="{{href}}" rel="noopener noreferrer">{{label}}</a>{{/href}}{{^href}}{{label}}: <code>{{text}}</code>{{/href}}</li>{{/evidence}}
-</ul>
-{{/empty(evidence)}}
-{{^empty(otherResults)}}
-<details class="other-results"><summary>Other results in this run</summary>
-<ul>{{#otherResults}}<li>{{#state}}{{> partials/state}}{{/state}} {{text}}</li>{{/otherResults}}</ul>
-</details>
-{{/empty(otherResults)}}
-</li>
+<li class="item depth-{{depth}}{{#passing}} passing{{/passing}}{{^passing}} not-passing{{#failing}} failing{{/failing}}{{^failing}} open{{/failing}}{{/passing}} row-{{#state}}{{css}}{{/state}}" id="{{anchor}}"><div class="item-head">{{#state}}{{> partials/state}}{{/state}}<span class="item-label">{{{labelHTML}}}</span>{{#criterion}}<span class="criterion">{{criterion}}</span>{{/criterion}}<a class="item-id" href="#{{anchor}}">{{id}}</a></div>
+{{#noteHTML}}<div class="item-note">{{{noteHTML}}}</div>
+{{/noteHTML}}{{#summary}}<p class="summary">{{summary}}</p>
+{{/summary}}<p class="meta">{{#probe}}<span>probe <b>{{probe}}</b></span>{{/probe}}{{#observed}}<span>observed {{observed}}</span>{{/observed}}{{#carriedFrom}}<span class="mark mark-carried">carried from <a href="{{href}}">{{text}}</a></span>{{/carriedFrom}}{{#expired}}<span class="mark mark-expired">expired: {{expired}}</span>{{/expired}}{{#waiver}}<span class="mark mark-waived">{{waiver}}</span>{{/waiver}}{{#expiredWaiver}}<span class="mark mark-expired">{{expiredWaiver}}</span>{{/expiredWaiver}}</p>
+{{#details}}<details class="details"><summary>Details</summary><pre>{{details}}</pre></details>
+{{/details}}{{^empty(evidence)}}<ul class="evidence" aria-label="Evidence">{{#evidence}}<li>{{#href}}<a href="{{href}}" rel="noopener noreferrer">{{label}}</a>{{/href}}{{^href}}{{label}}: <code>{{text}}</code>{{/href}}</li>{{/evidence}}</ul>
+{{/empty(evidence)}}{{^empty(otherResults)}}<details class="other-results"><summary>Other results in this run</summary><ul>{{#otherResults}}<li>{{#state}}{{> partials/state}}{{/state}} {{text}}</li>{{/otherResults}}</ul></details>
+{{/empty(otherResults)}}</li>
 
 """#,
         "partials/matrix-row.mustache": #"""
@@ -341,7 +320,7 @@ extension BuiltInTheme {
 """#,
         "signoff.mustache": #"""
 <article class="sheet-page">
-<p class="screen-only sheet-tools"><a href="{{runHref}}">← Run page</a> · {{#otherPaper}}<a href="{{href}}">{{text}}</a>{{/otherPaper}} · Print this page to sign it.</p>
+<p class="screen-only sheet-tools"><a href="{{runHref}}">← Run page</a> · Print this page on {{paper}} to sign it.</p>
 <header class="sheet-head">
 <h1>Sign-off: {{checklistTitle}}</h1>
 <dl class="sheet-facts">
@@ -758,6 +737,12 @@ span.service { font-size: 0.8em; font-weight: 600; border: 1px solid var(--line)
         "print-letter.css": Array(#"""
 @import url("sheet.css");
 @page { size: letter; margin: 12mm 14mm; }
+
+"""#.utf8),
+        "print.css": Array(#"""
+@import url("sheet.css");
+/* No paper is set: the sheet prints on the paper the reader picks, and its layout fits A4 and US Letter. */
+@page { margin: 12mm 14mm; }
 
 """#.utf8),
         "sheet.css": Array(#"""

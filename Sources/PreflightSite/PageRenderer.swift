@@ -187,14 +187,9 @@ struct PageRenderer: Sendable {
         let runPage = try RunPage(context, rows: rows, blocks: blocks)
         try page(folder + "index.html", template: "run", model: runPage, root: RunPage.root, title: runPage.pageTitle,
                  bodyClass: "run", compiled: true)
-        // Both papers share one sheet model; only the paper and the link to the other differ.
-        let first = SignoffPage(context, paper: settings.paper, settings: settings)
-        for paper in [settings.paper, settings.paper.other] {
-            let sheet = paper == settings.paper ? first : first.onPaper(paper, settings: settings)
-            try page(folder + settings.sheetFile(paper), template: "signoff", model: sheet,
-                     root: sheet.root, title: sheet.pageTitle, bodyClass: "sheet paper-\(paper.rawValue)",
-                     stylesheets: ["print-\(paper.rawValue).css"], compiled: true)
-        }
+        let sheet = SignoffPage(context, paper: settings.paper)
+        try page(folder + "signoff.html", template: "signoff", model: sheet, root: sheet.root, title: sheet.pageTitle,
+                 bodyClass: "sheet paper-\(settings.paper.rawValue)", stylesheets: [settings.paper.stylesheet], compiled: true)
         progress?(written.add(runFiles.count), expectedPages)
         let fingerprint = ContentKeys.outputFingerprint(folder: (staging as NSString).appendingPathComponent(folder), names: runFiles)
         return (fingerprint ?? "", problems, context.digest)

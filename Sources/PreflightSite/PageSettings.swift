@@ -1,12 +1,12 @@
 import PreflightSupport
 
 /// The project's choices that change how pages look rather than what they say: the site
-/// title, the default paper of the sign-off sheet, the pipeline order of environments, and
+/// title, the paper of the sign-off sheet, the pipeline order of environments, and
 /// the base URL the feed (and only the feed) makes absolute links from.
 struct PageSettings: Sendable, Equatable {
     var title: String = SiteOptions.defaultTitle
     var baseURL: String?
-    var paper: SheetPaper = .a4
+    var paper: SheetPaper = .any
     var environments: [String] = []
     /// Runs in the Atom feed.
     var feedEntries = SiteOptions.defaultFeedEntries
@@ -27,15 +27,9 @@ struct PageSettings: Sendable, Equatable {
 
     init() {}
 
-    /// The sheet file of `paper`: the default paper's is `signoff.html`, so links to it never change.
-    func sheetFile(_ sheet: SheetPaper) -> String {
-        sheet == paper ? "signoff.html" : "signoff-\(sheet.rawValue).html"
-    }
-
-    /// The files written for each run, in `runs/<run-id>/`.
-    var runFiles: [String] {
-        ["report.json", "index.html"] + [paper, paper.other].map(sheetFile)
-    }
+    /// The files written for each run, in `runs/<run-id>/`: one sign-off sheet serves every
+    /// paper, since a file per paper cost a quarter of the files a build writes.
+    var runFiles: [String] { ["report.json", "index.html", "signoff.html"] }
 
     /// What of these settings run pages depend on (the feed and dashboard are rendered every build).
     var pagesKey: String {

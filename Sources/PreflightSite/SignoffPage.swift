@@ -4,8 +4,8 @@ import PreflightRuns
 import PreflightReport
 import PreflightHistory
 
-/// The printable sign-off sheet: `runs/<run-id>/signoff.html` on the default paper (A4 unless the
-/// project chose letter) and `signoff-<other paper>.html`.
+/// The printable sign-off sheet, `runs/<run-id>/signoff.html`: on A4 or US Letter, whichever the
+/// reader prints on, unless the project chose one (`[site] paper`).
 struct SignoffPage: ViewModel {
     var root: String
     var pageTitle: String
@@ -33,8 +33,8 @@ struct SignoffPage: ViewModel {
     var evidenceDigest: String
     var evidenceShort: String
     var version: String
+    /// The paper in words ("A4 or US Letter").
     var paper: String
-    var otherPaper: LinkView
     var runHref: String
 }
 
@@ -56,7 +56,7 @@ extension SignoffPage {
     /// Blank approval rows on the sheet of a checklist without sign-off roles.
     static let approvalRowCount = 2
 
-    init(_ context: RunContext, paper: SheetPaper, settings: PageSettings = PageSettings()) {
+    init(_ context: RunContext, paper: SheetPaper = .any) {
         let report = context.report
         root = "../../"
         pageTitle = "Sign-off · \(report.run.stream.title(checklistTitle: report.checklist.title)) · \(report.run.id)"
@@ -110,21 +110,7 @@ extension SignoffPage {
         evidenceDigest = report.evidenceDigest
         evidenceShort = EvidenceDigest.shortForm(report.evidenceDigest)
         version = PreflightVersion.current
-        self.paper = paper.rawValue
-        otherPaper = Self.otherPaper(of: paper, settings: settings)
+        self.paper = paper.words
         runHref = "index.html"
-    }
-
-    /// The same sheet for another paper size.
-    func onPaper(_ paper: SheetPaper, settings: PageSettings = PageSettings()) -> SignoffPage {
-        var sheet = self
-        sheet.paper = paper.rawValue
-        sheet.otherPaper = Self.otherPaper(of: paper, settings: settings)
-        return sheet
-    }
-
-    static func otherPaper(of paper: SheetPaper, settings: PageSettings = PageSettings()) -> LinkView {
-        let other = paper.other
-        return LinkView(href: settings.sheetFile(other), text: other == .a4 ? "A4 version" : "US Letter version")
     }
 }

@@ -32,8 +32,8 @@ public struct SiteOptions: Sendable {
     /// The site's public address (http or https), used only by the Atom feed for absolute links
     /// and ids, which feed readers need; pages always link relatively.
     public var baseURL: String?
-    /// The paper of `signoff.html`; the other paper's sheet is `signoff-<paper>.html`.
-    public var paper: SheetPaper = .a4
+    /// The paper `signoff.html` is laid out for: by default either A4 or US Letter, the reader's.
+    public var paper: SheetPaper = .any
     /// Pipeline order of environments: the dashboard shows a checklist's cards in this order.
     /// Unlisted environments follow, earliest first run first.
     public var environments: [String] = []
@@ -80,9 +80,22 @@ public struct SiteOptions: Sendable {
 
 /// The paper a sign-off sheet is laid out for.
 public enum SheetPaper: String, Sendable, CaseIterable {
+    /// Either paper: the sheet sets no page size, so it prints on the paper the reader picks, and
+    /// its layout fits both (A4's width, Letter's height).
+    case any
     case a4, letter
 
-    var other: SheetPaper { self == .a4 ? .letter : .a4 }
+    /// The print stylesheet of this paper, in `Public/`.
+    var stylesheet: String { self == .any ? "print.css" : "print-\(rawValue).css" }
+
+    /// The paper in words, for the sheet's footer.
+    var words: String {
+        switch self {
+        case .any: "A4 or US Letter"
+        case .a4: "A4"
+        case .letter: "US Letter"
+        }
+    }
 }
 
 /// What a finished build reports.

@@ -636,7 +636,6 @@ extension SignoffPage {
         case "evidenceShort": return self.evidenceShort
         case "version": return self.version
         case "paper": return self.paper
-        case "otherPaper": return self.otherPaper
         case "runHref": return self.runHref
         default: return nil
         }

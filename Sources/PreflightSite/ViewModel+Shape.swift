@@ -960,7 +960,6 @@ extension SignoffPage: ShapedModel {
         shape.add(self.evidenceShort)
         shape.add(self.version)
         shape.add(self.paper)
-        shape.add(self.otherPaper)
         shape.add(self.runHref)
     }
 
@@ -990,7 +989,6 @@ extension SignoffPage: ShapedModel {
         children["evidenceShort"] = tokens.placeholder(self.evidenceShort)
         children["version"] = tokens.placeholder(self.version)
         children["paper"] = tokens.placeholder(self.paper)
-        children["otherPaper"] = tokens.placeholder(self.otherPaper)
         children["runHref"] = tokens.placeholder(self.runHref)
         return PlaceholderModel(children)
     }

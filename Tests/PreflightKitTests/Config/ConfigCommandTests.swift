@@ -88,7 +88,7 @@ struct ConfigCommandTests {
         let fixture = try Self.project("paper = \"a5\"\n")
         let result = try CLI.run(command, in: fixture.folder)
         #expect(result.status == 1)
-        #expect(result.stderr == "preflight.toml:12:9: error: site.paper must be \"a4\" or \"letter\", found \"a5\"\n")
+        #expect(result.stderr == "preflight.toml:12:9: error: site.paper must be \"any\", \"a4\" or \"letter\", found \"a5\"\n")
         #expect(result.stdout == "")
     }
 

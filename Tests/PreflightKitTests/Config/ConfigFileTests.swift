@@ -34,7 +34,7 @@ struct ConfigFileTests {
         ("[history]\nflaky_flips = 2.5\n", "preflight.toml:2:15: error: history.flaky_flips: expected an integer, found a float"),
         ("site = 1\n", "preflight.toml:1:8: error: site: expected a table, found an integer"),
         // Bad values.
-        ("[site]\npaper = \"a5\"\n", "preflight.toml:2:9: error: site.paper must be \"a4\" or \"letter\", found \"a5\""),
+        ("[site]\npaper = \"a5\"\n", "preflight.toml:2:9: error: site.paper must be \"any\", \"a4\" or \"letter\", found \"a5\""),
         ("[site]\nbase_url = \"ftp://x\"\n", "preflight.toml:2:12: error: site.base_url must be an http:// or https:// URL, found \"ftp://x\""),
         ("[site]\nbase_url = \"https://\"\n", "preflight.toml:2:12: error: site.base_url has no host: \"https://\""),
         ("[history]\nflaky_window = -3\n", "preflight.toml:2:16: error: history.flaky_window must be at least 2, found -3"),
@@ -43,7 +43,7 @@ struct ConfigFileTests {
         ("[site]\ntitle = \"\"\n", "preflight.toml:2:9: error: site.title must not be empty"),
         ("[checklist]\ngo_headings = []\n", "preflight.toml:2:15: error: checklist.go_headings must name at least one heading"),
         // Keys written dotted or in an inline table are found too.
-        ("site.paper = \"a5\"\n", "preflight.toml:1:14: error: site.paper must be \"a4\" or \"letter\", found \"a5\""),
+        ("site.paper = \"a5\"\n", "preflight.toml:1:14: error: site.paper must be \"any\", \"a4\" or \"letter\", found \"a5\""),
         ("paths = { runs = \"r\", output = 1 }\n", "preflight.toml:1:32: error: paths.output: expected a string, found an integer"),
     ])
     func badConfig(_ text: String, _ expected: String) {
@@ -103,7 +103,7 @@ struct ConfigFileTests {
         let settings = ProjectConfig()
         let options = settings.siteOptions
         #expect(options.content == "content/checklists" && options.runs == "content/runs" && options.output == "_site")
-        #expect(options.cache == nil && options.title == "Preflight" && options.baseURL == nil && options.paper == .a4)
+        #expect(options.cache == nil && options.title == "Preflight" && options.baseURL == nil && options.paper == .any)
         #expect(options.environments.isEmpty)
         #expect(settings.checklistOptions.goHeadings == ChecklistOptions.default.goHeadings)
         #expect(settings.historyOptions == .default)
@@ -204,7 +204,7 @@ struct ConfigFileTests {
         }.joined(separator: "\n")
         let all = try ProjectConfig(text: uncommented, path: "preflight.toml")
         #expect(ConfigKey.all.allSatisfy { if case .file = all.origin($0) { true } else { false } })
-        #expect(all.siteOptions.paper == .a4 && all.siteOptions.title == "Preflight")
+        #expect(all.siteOptions.paper == .any && all.siteOptions.title == "Preflight")
         #expect(all.imports.map(\.format) == [.junit, .sarif, .coverage, .checklist])
         #expect(all.imports.map(\.item) == ["all-unit-tests-passing", "static-code-analysis-completed", "test-coverage-80", nil])
         #expect(all.imports[0].maxFailures == 0)

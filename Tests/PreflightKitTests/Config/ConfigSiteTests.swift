@@ -73,29 +73,31 @@ struct ConfigSiteTests {
         #expect(try Self.read(options, "feed.xml").contains("<title>Acme &lt;Ops&gt; &amp; co runs</title>"))
     }
 
-    @Test func letterPaperMakesSignoffHTMLTheLetterSheet() throws {
+    @Test func aChosenPaperFixesTheOneSheetsPageSize() throws {
         let fixture = try Fixture()
         let options = try Self.options("[site]\npaper = \"letter\"\n", fixture: fixture)
         _ = try SiteBuilder(options: options).build()
         let folder = options.output + "/runs/production-2026-11-16-1/"
         let files = Set(try FileManager.default.contentsOfDirectory(atPath: folder))
-        #expect(files == ["report.json", "index.html", "signoff.html", "signoff-a4.html"])
-        let main = try String(contentsOfFile: folder + "signoff.html", encoding: .utf8)
-        let a4 = try String(contentsOfFile: folder + "signoff-a4.html", encoding: .utf8)
-        #expect(main.contains("print-letter.css") && main.contains("paper: letter"))
-        #expect(main.contains("href=\"signoff-a4.html\""))
-        #expect(a4.contains("print-a4.css") && a4.contains("href=\"signoff.html\""))
+        #expect(files == ["report.json", "index.html", "signoff.html"])
+        let letter = try String(contentsOfFile: folder + "signoff.html", encoding: .utf8)
+        #expect(letter.contains("href=\"../../print-letter.css\"") && letter.contains("paper: US Letter."))
+        #expect(letter.contains("<body class=\"sheet paper-letter\">"))
+        #expect(try String(contentsOfFile: options.output + "/print-letter.css", encoding: .utf8).contains("size: letter"))
         // An incremental rebuild keeps the same files.
         let again = try SiteBuilder(options: options).build()
         #expect(again.counts.rendered == 0)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == files)
-        // The default stays A4 with today's names.
+        // Another paper renders the sheets again, still one per run.
         var a4Options = options
         a4Options.paper = .a4
-        _ = try SiteBuilder(options: a4Options).build()
-        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder))
-                == ["report.json", "index.html", "signoff.html", "signoff-letter.html"])
-        #expect(try String(contentsOfFile: folder + "signoff.html", encoding: .utf8).contains("print-a4.css"))
+        let a4Build = try SiteBuilder(options: a4Options).build()
+        #expect(a4Build.counts.rendered > 0)
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder)) == files)
+        let a4 = try String(contentsOfFile: folder + "signoff.html", encoding: .utf8)
+        #expect(a4.contains("href=\"../../print-a4.css\"") && a4.contains("paper: A4."))
+        // The default is either paper.
+        #expect(SiteOptions().paper == .any)
     }
 
     @Test func environmentOrderChangesTheDashboardOrder() throws {

@@ -55,9 +55,8 @@ struct InstallTests {
         // No templates/ or Public/ in the project: the binary's built-in theme makes the site.
         #expect(!FileManager.default.fileExists(atPath: "\(project)/templates"))
         _ = try preflight(["build"])
-        for file in ["index.html", "index.json", "feed.xml", "preflight.css", "sheet.css", "print-a4.css",
-                     "runs/staging-1/index.html", "runs/staging-1/report.json", "runs/staging-1/signoff.html",
-                     "runs/staging-1/signoff-letter.html"] {
+        for file in ["index.html", "index.json", "feed.xml", "preflight.css", "sheet.css", "print.css", "print-a4.css",
+                     "runs/staging-1/index.html", "runs/staging-1/report.json", "runs/staging-1/signoff.html"] {
             #expect(FileManager.default.fileExists(atPath: "\(project)/_site/\(file)"), "_site/\(file) missing")
         }
         let page = (try? String(contentsOfFile: "\(project)/_site/runs/staging-1/index.html", encoding: .utf8)) ?? ""

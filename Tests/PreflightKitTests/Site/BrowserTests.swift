@@ -51,11 +51,36 @@ struct BrowserTests {
         #expect(violations.isEmpty, "\(page): \(violations)", sourceLocation: sourceLocation)
     }
 
-    /// Prints a sheet and returns (pages, width, height, text).
-    static func printSheet(_ path: String, _ fixture: Fixture) throws -> (pages: Int, width: Int, height: Int, text: String) {
+    /// The papers a sheet must print whole on, with their size in points.
+    static let papers: [(paper: SheetPaper, width: Int, height: Int)] = [(.a4, 595, 842), (.letter, 612, 792)]
+
+    /// The example site's sign-off sheet of `run` as a reader printing it on `paper` gets it. The
+    /// one sheet sets no page size, so the print dialog's paper applies; the copy names that
+    /// paper's stylesheet instead (the same rules plus the size), which is what that choice does.
+    /// The copy sits in `fixture` beside copies of the stylesheets and icons: the shared example
+    /// site is never written to. `.any` copies the sheet unchanged.
+    static func sheet(_ run: String, on paper: SheetPaper, _ fixture: Fixture) throws -> URL {
+        let site = try SiteFixture.exampleSite()
+        let root = URL(fileURLWithPath: fixture.path("printed"))
+        let folder = root.appendingPathComponent("runs/\(run)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["preflight.css", "sheet.css", "print.css", "print-a4.css", "print-letter.css", "icons"] {
+            try FileManager.default.copyItem(at: site.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        let html = try String(contentsOf: site.appendingPathComponent("runs/\(run)/signoff.html"), encoding: .utf8)
+        let link = "href=\"../../print.css\""
+        #expect(html.contains(link), "\(run)/signoff.html names no print.css")
+        let sheet = folder.appendingPathComponent("signoff.html")
+        try html.replacingOccurrences(of: link, with: "href=\"../../\(paper.stylesheet)\"").write(to: sheet, atomically: true, encoding: .utf8)
+        return sheet
+    }
+
+    /// Prints `run`'s sheet on `paper` and returns (pages, width, height, text).
+    static func printSheet(_ run: String, on paper: SheetPaper, _ fixture: Fixture) throws -> (pages: Int, width: Int, height: Int, text: String) {
         let tools = try BrowserTools.require()
         let pdf = fixture.path("sheet.pdf")
-        let log = try tools.printPDF(try page(path), to: pdf, profile: fixture.path("profile"))
+        let path = "runs/\(run)/signoff.html on \(paper.words)"
+        let log = try tools.printPDF(try sheet(run, on: paper, fixture), to: pdf, profile: fixture.path("profile"))
         expectNoPolicyViolations(log, path)
         let info = try tools.pdfInfo(pdf)
         let text = try tools.pdfText(pdf)
@@ -63,20 +88,26 @@ struct BrowserTests {
         return (info.pages, info.width, info.height, text)
     }
 
-    @Test func theA4SheetPrintsOnAtMostTwoA4Pages() throws {
-        let fixture = try Fixture()
-        let sheet = try Self.printSheet("runs/\(Self.finalRun)/signoff.html", fixture)
-        #expect(sheet.width == 595 && sheet.height == 842)
-        #expect((1...2).contains(sheet.pages))
-        try expectFinalSheetText(sheet.text)
+    @Test func theSheetPrintsOnAtMostTwoPagesOfEitherPaper() throws {
+        for (paper, width, height) in Self.papers {
+            let fixture = try Fixture()
+            let sheet = try Self.printSheet(Self.finalRun, on: paper, fixture)
+            #expect(sheet.width == width && sheet.height == height, "\(paper)")
+            #expect((1...2).contains(sheet.pages), "\(paper): \(sheet.pages) pages")
+            try expectFinalSheetText(sheet.text)
+        }
     }
 
-    @Test func theLetterSheetPrintsOnAtMostTwoLetterPages() throws {
+    /// The sheet as published sets no page size, so Chromium prints it on its default paper
+    /// (US Letter), where a sheet made for A4 would have come out on A4.
+    @Test func thePublishedSheetLeavesThePaperToThePrinter() throws {
         let fixture = try Fixture()
-        let sheet = try Self.printSheet("runs/\(Self.finalRun)/signoff-letter.html", fixture)
+        let sheet = try Self.printSheet(Self.finalRun, on: .any, fixture)
         #expect(sheet.width == 612 && sheet.height == 792)
         #expect((1...2).contains(sheet.pages))
         try expectFinalSheetText(sheet.text)
+        let css = try String(contentsOf: try SiteFixture.exampleSite().appendingPathComponent("print.css"), encoding: .utf8)
+        #expect(css.contains("@page {") && css.firstMatch(of: /@page[^}]*size/) == nil)
     }
 
     @Test func theSheetWithTheMostFailuresStillFitsTwoPages() throws {
@@ -84,11 +115,11 @@ struct BrowserTests {
         let failures = try runs.map { run in (run, try Self.reportStates(run).values.filter { $0 == "fail" }.count) }
         let (worst, count) = try #require(failures.sorted { ($1.1, $0.0) < ($0.1, $1.0) }.first)
         #expect(count >= 5)
-        for (file, size) in [("signoff.html", (595, 842)), ("signoff-letter.html", (612, 792))] {
+        for (paper, width, height) in Self.papers {
             let fixture = try Fixture()
-            let sheet = try Self.printSheet("runs/\(worst)/\(file)", fixture)
-            #expect(sheet.width == size.0 && sheet.height == size.1, "\(worst)/\(file)")
-            #expect((1...2).contains(sheet.pages), "\(worst)/\(file): \(sheet.pages) pages")
+            let sheet = try Self.printSheet(worst, on: paper, fixture)
+            #expect(sheet.width == width && sheet.height == height, "\(worst) on \(paper)")
+            #expect((1...2).contains(sheet.pages), "\(worst) on \(paper): \(sheet.pages) pages")
             #expect(sheet.text.contains("NO-GO"))
             #expect(sheet.text.contains("Fail:"))
         }
@@ -103,13 +134,13 @@ struct BrowserTests {
         for run in runs {
             let data = try Data(contentsOf: try Self.page("runs/\(run)/report.json"))
             let report = try JSONDecoder().decode(RunReport.self, from: data)
-            for (file, size) in [("signoff.html", (595, 842)), ("signoff-letter.html", (612, 792))] {
+            for (paper, width, height) in Self.papers {
                 let fixture = try Fixture()
                 let pdf = fixture.path("sheet.pdf")
-                let path = "runs/\(run)/\(file)"
-                Self.expectNoPolicyViolations(try tools.printPDF(try Self.page(path), to: pdf, profile: fixture.path("profile")), path)
+                let path = "runs/\(run)/signoff.html on \(paper.words)"
+                Self.expectNoPolicyViolations(try tools.printPDF(try Self.sheet(run, on: paper, fixture), to: pdf, profile: fixture.path("profile")), path)
                 let info = try tools.pdfInfo(pdf)
-                #expect(info.width == size.0 && info.height == size.1, "\(path)")
+                #expect(info.width == width && info.height == height, "\(path)")
                 #expect((1...2).contains(info.pages), "\(path): \(info.pages) pages")
                 let pages = try tools.pdfPages(pdf)
                 let lines = pages.flatMap { $0 }

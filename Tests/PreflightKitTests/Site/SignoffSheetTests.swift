@@ -12,7 +12,7 @@ import Testing
     static let roles = ["Technical Lead", "Security Lead", "Operations Lead", "Product Owner"]
 
     @Test func theFinalGoSheetHasEveryApprovalTheVerdictAndTheDigest() throws {
-        for file in ["signoff.html", "signoff-letter.html"] {
+        for file in ["signoff.html"] {
             let sheet = try SiteFixture.exampleText("runs/production-2026-11-16-1/" + file)
             let approvals = [
                 ("Technical Lead", "Daniel Okafor", "2026-11-16"), ("Security Lead", "Priya Raman", "2026-11-16"),
@@ -44,19 +44,16 @@ import Testing
         }
     }
 
-    @Test func eachSheetNamesItsPaperAndLinksTheOther() throws {
-        let a4 = try SiteFixture.exampleText("runs/production-2026-11-16-1/signoff.html")
-        let letter = try SiteFixture.exampleText("runs/production-2026-11-16-1/signoff-letter.html")
-        #expect(a4.contains("<body class=\"sheet paper-a4\">"))
-        #expect(a4.contains("href=\"../../print-a4.css\""))
-        #expect(a4.contains("paper: a4."))
-        #expect(a4.contains("<a href=\"signoff-letter.html\">US Letter version</a>"))
-        #expect(letter.contains("<body class=\"sheet paper-letter\">"))
-        #expect(letter.contains("href=\"../../print-letter.css\""))
-        #expect(letter.contains("paper: letter."))
-        #expect(letter.contains("<a href=\"signoff.html\">A4 version</a>"))
-        // Same run, same digest.
-        #expect(SiteFixture.sheetDigest(a4) == SiteFixture.sheetDigest(letter))
+    /// One sheet per run serves both papers: it names no paper size and says so.
+    @Test func theOneSheetServesEitherPaper() throws {
+        let sheet = try SiteFixture.exampleText("runs/production-2026-11-16-1/signoff.html")
+        #expect(sheet.contains("<body class=\"sheet paper-any\">"))
+        #expect(sheet.contains("href=\"../../print.css\""))
+        #expect(!sheet.contains("print-a4.css") && !sheet.contains("print-letter.css"))
+        #expect(sheet.contains("Print this page on A4 or US Letter to sign it."))
+        #expect(sheet.contains("paper: A4 or US Letter."))
+        let run = try SiteFixture.exampleSite().appendingPathComponent("runs/production-2026-11-16-1").path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: run).filter { $0.hasPrefix("signoff") } == ["signoff.html"])
     }
 
     @Test func theRejectedRunIsNoGoWithTheRejection() throws {

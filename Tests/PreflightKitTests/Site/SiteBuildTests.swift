@@ -27,7 +27,7 @@ import Testing
     @Test func theSiteHoldsPagesAssetsAndSchemas() throws {
         let site = try SiteFixture.exampleSite()
         let files = SiteFixture.tree(site.path)
-        for asset in ["preflight.css", "print-a4.css", "print-letter.css", "sheet.css"] {
+        for asset in ["preflight.css", "print.css", "print-a4.css", "print-letter.css", "sheet.css"] {
             #expect(files[asset] == FileManager.default.contents(atPath: SiteFixture.publicDir + "/" + asset), "\(asset)")
         }
         let schemas = try FileManager.default.contentsOfDirectory(atPath: SiteFixture.schema).filter { $0.hasSuffix(".json") }

@@ -17,7 +17,6 @@ import Testing
         ("home", "index.html", "<article class=\"home-page\">"),
         ("run", "runs/production-2026-11-16-1/index.html", "<article class=\"run-page\">"),
         ("signoff", "runs/production-2026-11-16-1/signoff.html", "<article class=\"sheet-page\">"),
-        ("signoff", "runs/production-2026-11-16-1/signoff-letter.html", "<article class=\"sheet-page\">"),
     ]
 
     @Test func theExampleBuildsWithoutProblems() throws {
@@ -26,8 +25,8 @@ import Testing
         #expect(summary.problems.map(\.description) == [])
         #expect(summary.checklists == 1)
         #expect(summary.runs == 18)
-        // Four files per run (page, two sheets, report.json) and the front page, at least.
-        #expect(summary.pages >= 18 * 4 + 1)
+        // Three files per run (page, sheet, report.json) and the front page, at least.
+        #expect(summary.pages >= 18 * 3 + 1)
     }
 
     @Test func everyRunHasItsPagesAndEveryPageIsComplete() throws {
@@ -35,7 +34,7 @@ import Testing
         let ids = try FileManager.default.contentsOfDirectory(atPath: SiteFixture.runs).filter { !$0.hasPrefix(".") }.sorted()
         #expect(ids.count == 18)
         for id in ids {
-            for file in ["index.html", "signoff.html", "signoff-letter.html", "report.json"] {
+            for file in ["index.html", "signoff.html", "report.json"] {
                 let data = FileManager.default.contents(atPath: site.appendingPathComponent("runs/\(id)/\(file)").path)
                 #expect((data?.count ?? 0) > 500, "runs/\(id)/\(file)")
             }
