@@ -26,15 +26,15 @@ struct PageFragmentTests {
                                          summary: RunSummary(report, checklist: checklist),
                                          archive: SiteFixture.runs, previous: previous, next: nil, digest: "d1g35t")
                 let page = try RunPage(context, rows: rows, blocks: cache)
-                let sheet = SignoffPage(context, paper: .a4)
+                let sheet = SignoffPage(context)
                 let layout = LayoutView(root: "../../", pageTitle: page.pageTitle, bodyClass: "run", stylesheets: ["x.css"],
                                         content: RawHTML("<p>a & b</p>"), version: "1.0", siteTitle: "Acme & <Co>")
                 // Twice: the first call may render the shape, the second fills a known one.
                 for _ in 0..<2 {
                     #expect(try cache.render("run", page).renderText == templates.render("run", page), "\(report.run.id)")
                     #expect(try cache.render("signoff", sheet).renderText == templates.render("signoff", sheet), "\(report.run.id)")
-                    #expect(try cache.render("signoff", sheet.onPaper(.letter)).renderText
-                            == templates.render("signoff", sheet.onPaper(.letter)), "\(report.run.id)")
+                    #expect(try cache.render("signoff", SignoffPage(context, paper: .letter)).renderText
+                            == templates.render("signoff", SignoffPage(context, paper: .letter)), "\(report.run.id)")
                     #expect(try cache.render("layout", layout).renderText == templates.render("layout", layout))
                     let changes = ChangesView(previous, RunSummary(report, checklist: checklist), checklist: checklist)
                     #expect(try cache.render(RunPage.changesTemplate, changes).renderText
