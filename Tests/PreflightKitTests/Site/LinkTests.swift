@@ -133,7 +133,7 @@ import Testing
     @Test func everyPageHasAStrictContentSecurityPolicy() throws {
         let site = try SiteFixture.exampleSite()
         let pages = SiteFixture.htmlPages(site.path)
-        #expect(pages.count >= 18 * 3 + 1)
+        #expect(pages.count >= 18 * 2 + 1)
         for page in pages {
             let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
             let match = html.firstMatch(of: /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)
