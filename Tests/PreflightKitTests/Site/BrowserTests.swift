@@ -108,6 +108,17 @@ struct BrowserTests {
         try expectFinalSheetText(sheet.text)
         let css = try String(contentsOf: try SiteFixture.exampleSite().appendingPathComponent("print.css"), encoding: .utf8)
         #expect(css.contains("@page {") && css.firstMatch(of: /@page[^}]*size/) == nil)
+        // The tests print each paper through its fixed stylesheet: that stands for the one sheet
+        // only while those stylesheets are print.css plus a page size.
+        func rules(_ text: String) -> [String] {
+            text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("/*") }
+                .map { $0.replacing(#/size: [a-zA-Z0-9]+; /#, with: "") }
+        }
+        for (paper, _, _) in Self.papers {
+            let fixed = try String(contentsOf: try SiteFixture.exampleSite().appendingPathComponent(paper.stylesheet), encoding: .utf8)
+            #expect(fixed.contains("size: "), "\(paper.stylesheet)")
+            #expect(rules(fixed) == rules(css), "\(paper.stylesheet) is not print.css with a page size")
+        }
     }
 
     @Test func theSheetWithTheMostFailuresStillFitsTwoPages() throws {
