@@ -19,6 +19,9 @@ struct TemplateLibrary: Sendable {
     /// Template name → the file messages name.
     let origins: [String: String]
     let names: [String]
+    /// Each template's tags, scanned once: fingerprints, placeholder checks and error locations
+    /// all walk them.
+    let tags: [String: [TemplateTags.Tag]]
 
     /// Put before every template (partials too: swift-mustache resets a partial to its own HTML
     /// escaping): the same escaping, done faster. A standalone tag on a line of its own renders
@@ -64,9 +67,11 @@ struct TemplateLibrary: Sendable {
                 diagnostics.append(.error(path, "template syntax error: \(error)"))
             }
         }
+        var tags: [String: [TemplateTags.Tag]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             let path = origins[name] ?? (directory as NSString).appendingPathComponent(name + ".mustache")
-            for tag in TemplateTags.scan(source) {
+            tags[name] = TemplateTags.scan(source)
+            for tag in tags[name] ?? [] {
                 if tag.kind == .partial, templates[tag.name] == nil {
                     diagnostics.append(.error(path, line: tag.line, column: tag.column,
                         "partial '\(tag.name)' does not exist (no \(tag.name).mustache)"))
@@ -80,7 +85,7 @@ struct TemplateLibrary: Sendable {
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
         return TemplateLibrary(directory: directory, library: MustacheLibrary(templates: templates), sources: sources,
-                               origins: origins, names: templates.keys.sorted())
+                               origins: origins, names: templates.keys.sorted(), tags: tags)
     }
 
     /// A key over the sources of `names` and every partial they include: pages rendered from
@@ -95,8 +100,8 @@ struct TemplateLibrary: Sendable {
         var queue = names
         var seen: Set<String> = []
         while let name = queue.popLast() {
-            guard seen.insert(name).inserted, let source = sources[name] else { continue }
-            queue += TemplateTags.scan(source).filter { $0.kind == .partial }.map(\.name)
+            guard seen.insert(name).inserted, let found = tags[name] else { continue }
+            queue += found.filter { $0.kind == .partial }.map(\.name)
         }
         return seen.sorted()
     }
@@ -106,7 +111,7 @@ struct TemplateLibrary: Sendable {
     /// text unchanged). `empty(list)` only tests a list whose length is part of the shape.
     func allowsPlaceholders(_ name: String) -> Bool {
         reachable(from: [name]).allSatisfy { template in
-            TemplateTags.scan(sources[template] ?? "").allSatisfy { tag in
+            (tags[template] ?? []).allSatisfy { tag in
                 tag.transform == nil || (tag.transform == "empty" && tag.kind != .variable)
             }
         }
@@ -131,13 +136,12 @@ struct TemplateLibrary: Sendable {
         var seen: Set<String> = []
         while let current = queue.first {
             queue.removeFirst()
-            guard seen.insert(current).inserted, let source = sources[current] else { continue }
-            let tags = TemplateTags.scan(source)
-            if let tag = tags.first(where: { $0.kind != .partial && $0.kind != .comment && $0.name == variable }) {
+            guard seen.insert(current).inserted, let found = tags[current] else { continue }
+            if let tag = found.first(where: { $0.kind != .partial && $0.kind != .comment && $0.name == variable }) {
                 return .error(file(of: current), line: tag.line, column: tag.column,
                     "variable '\(variable)' is not provided to template '\(name)'")
             }
-            queue += tags.filter { $0.kind == .partial }.map(\.name)
+            queue += found.filter { $0.kind == .partial }.map(\.name)
         }
         return .error(file(of: name), "variable '\(variable)' is not provided")
     }

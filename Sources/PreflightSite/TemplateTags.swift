@@ -24,44 +24,51 @@ struct TemplateTags {
         return String(name[name.index(after: open)..<close]).trimmingCharacters(in: .whitespaces)
     }
 
+    /// The tags of `source` in order. Scans UTF-8 bytes: the delimiters are ASCII, and a column
+    /// counts Unicode scalars (a continuation byte starts none), which is what editors show for
+    /// all but combining sequences. Every build scans every template, so this stays linear and
+    /// never splits the source into Characters.
     static func scan(_ source: String) -> [Tag] {
         var tags: [Tag] = []
-        let characters = Array(source)
+        let bytes = Array(source.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), newline = UInt8(ascii: "\n")
         var line = 1
         var column = 1
         var index = 0
-        while index < characters.count {
-            if characters[index] == "{", index + 1 < characters.count, characters[index + 1] == "{" {
-                let startLine = line
-                let startColumn = column
-                var end = index + 2
-                while end + 1 < characters.count, !(characters[end] == "}" && characters[end + 1] == "}") { end += 1 }
-                var body = String(characters[(index + 2)..<min(end, characters.count)])
-                var kind = Kind.variable
-                if let first = body.first {
-                    switch first {
-                    case "#": kind = .section
-                    case "^": kind = .inverted
-                    case "/": kind = .close
-                    case ">": kind = .partial
-                    case "!": kind = .comment
-                    default: break
-                    }
-                    if "#^/>!&{".contains(first) { body.removeFirst() }
-                }
-                let name = body.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "}"))
-                    .trimmingCharacters(in: .whitespaces)
-                let transform = name.firstIndex(of: "(").map { String(name[..<$0]).trimmingCharacters(in: .whitespaces) }
-                tags.append(Tag(kind: kind, name: variableName(name), line: startLine, column: startColumn, transform: transform))
-                let stop = min(end + 2, characters.count)
-                while index < stop {
-                    if characters[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-                    index += 1
-                }
+        func advance(to stop: Int) {
+            while index < stop {
+                if bytes[index] == newline { line += 1; column = 1 } else if bytes[index] & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+        }
+        while index < bytes.count {
+            guard bytes[index] == open, index + 1 < bytes.count, bytes[index + 1] == open else {
+                advance(to: index + 1)
                 continue
             }
-            if characters[index] == "\n" { line += 1; column = 1 } else { column += 1 }
-            index += 1
+            let startLine = line
+            let startColumn = column
+            var end = index + 2
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            if end + 1 >= bytes.count { end = bytes.count }  // never closed: the tag runs to the end
+            var body = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
+            var kind = Kind.variable
+            if let first = body.first {
+                switch first {
+                case "#": kind = .section
+                case "^": kind = .inverted
+                case "/": kind = .close
+                case ">": kind = .partial
+                case "!": kind = .comment
+                default: break
+                }
+                if "#^/>!&{".contains(first) { body.removeFirst() }
+            }
+            let name = body.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "}"))
+                .trimmingCharacters(in: .whitespaces)
+            let transform = name.firstIndex(of: "(").map { String(name[..<$0]).trimmingCharacters(in: .whitespaces) }
+            tags.append(Tag(kind: kind, name: variableName(name), line: startLine, column: startColumn, transform: transform))
+            advance(to: min(end + 2, bytes.count))
         }
         return tags
     }
