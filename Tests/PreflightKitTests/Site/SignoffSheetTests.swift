@@ -12,36 +12,35 @@ import Testing
     static let roles = ["Technical Lead", "Security Lead", "Operations Lead", "Product Owner"]
 
     @Test func theFinalGoSheetHasEveryApprovalTheVerdictAndTheDigest() throws {
-        for file in ["signoff.html"] {
-            let sheet = try SiteFixture.exampleText("runs/production-2026-11-16-1/" + file)
-            let approvals = [
-                ("Technical Lead", "Daniel Okafor", "2026-11-16"), ("Security Lead", "Priya Raman", "2026-11-16"),
-                ("Operations Lead", "Marta Kowalczyk", "2026-11-16"), ("Product Owner", "Sofia Lindqvist", "2026-11-16"),
-            ]
-            for (role, name, day) in approvals {
-                // The example history's decisions predate evidence digests: counted, and marked unbound.
-                #expect(sheet.contains("<tr class=\"binding-unbound\"><th scope=\"row\">\(role)</th><td class=\"signer\">\(name)</td><td class=\"decision\">Approved<span class=\"signoff-mark\">unbound: signed without an evidence digest</span></td><td class=\"date\">\(day)</td>"), "\(file): \(role)")
-            }
-            #expect(sheet.components(separatedBy: "<td class=\"signature-line\"><span class=\"signature-space\"></span></td>").count - 1 == 4, "\(file)")
-            #expect(sheet.contains("<div class=\"verdict verdict-go\">"))
-            #expect(sheet.contains("<span class=\"verdict-word\">GO</span>"))
-            #expect(!sheet.contains("NO-GO"))
-            #expect(!sheet.contains("Rejected"))
-            // Go criteria are met, no-go criteria clear.
-            #expect(sheet.contains("<td class=\"criterion-status\">Met</td>"))
-            #expect(sheet.contains("<td class=\"criterion-status\">Clear</td>"))
-            #expect(!sheet.contains("<td class=\"criterion-status\">Not met</td>"))
-            #expect(!sheet.contains("<td class=\"criterion-status\">Present</td>"))
-            let digest = try #require(SiteFixture.sheetDigest(sheet))
-            let report = try SiteFixture.exampleSite().appendingPathComponent("runs/production-2026-11-16-1/report.json").path
-            #expect(digest == (try SiteFixture.sha256sum(report)))
-            #expect(sheet.contains("preflight verify runs/production-2026-11-16-1 --digest \(digest)"))
-            let evidence = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])["evidence_digest"] as? String
-            let short = EvidenceDigest.shortForm(try #require(evidence))
-            #expect(sheet.contains("Evidence digest <code class=\"digest-short\">\(short)</code>: sign only if the run page shows the same."))
-            #expect(sheet.contains("<code class=\"digest-short\">\(short)</code> <code>\(try #require(evidence))</code>. Look it up with <code>preflight verify \"\(short)\"</code>"))
-            #expect(sheet.contains("<dd><code>ffc52b5a9ea0dc40bfd1f0fcb5af89757bd8376c</code></dd>"))
+        let file = "runs/production-2026-11-16-1/signoff.html"
+        let sheet = try SiteFixture.exampleText(file)
+        let approvals = [
+            ("Technical Lead", "Daniel Okafor", "2026-11-16"), ("Security Lead", "Priya Raman", "2026-11-16"),
+            ("Operations Lead", "Marta Kowalczyk", "2026-11-16"), ("Product Owner", "Sofia Lindqvist", "2026-11-16"),
+        ]
+        for (role, name, day) in approvals {
+            // The example history's decisions predate evidence digests: counted, and marked unbound.
+            #expect(sheet.contains("<tr class=\"binding-unbound\"><th scope=\"row\">\(role)</th><td class=\"signer\">\(name)</td><td class=\"decision\">Approved<span class=\"signoff-mark\">unbound: signed without an evidence digest</span></td><td class=\"date\">\(day)</td>"), "\(file): \(role)")
         }
+        #expect(sheet.components(separatedBy: "<td class=\"signature-line\"><span class=\"signature-space\"></span></td>").count - 1 == 4, "\(file)")
+        #expect(sheet.contains("<div class=\"verdict verdict-go\">"))
+        #expect(sheet.contains("<span class=\"verdict-word\">GO</span>"))
+        #expect(!sheet.contains("NO-GO"))
+        #expect(!sheet.contains("Rejected"))
+        // Go criteria are met, no-go criteria clear.
+        #expect(sheet.contains("<td class=\"criterion-status\">Met</td>"))
+        #expect(sheet.contains("<td class=\"criterion-status\">Clear</td>"))
+        #expect(!sheet.contains("<td class=\"criterion-status\">Not met</td>"))
+        #expect(!sheet.contains("<td class=\"criterion-status\">Present</td>"))
+        let digest = try #require(SiteFixture.sheetDigest(sheet))
+        let report = try SiteFixture.exampleSite().appendingPathComponent("runs/production-2026-11-16-1/report.json").path
+        #expect(digest == (try SiteFixture.sha256sum(report)))
+        #expect(sheet.contains("preflight verify runs/production-2026-11-16-1 --digest \(digest)"))
+        let evidence = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any])["evidence_digest"] as? String
+        let short = EvidenceDigest.shortForm(try #require(evidence))
+        #expect(sheet.contains("Evidence digest <code class=\"digest-short\">\(short)</code>: sign only if the run page shows the same."))
+        #expect(sheet.contains("<code class=\"digest-short\">\(short)</code> <code>\(try #require(evidence))</code>. Look it up with <code>preflight verify \"\(short)\"</code>"))
+        #expect(sheet.contains("<dd><code>ffc52b5a9ea0dc40bfd1f0fcb5af89757bd8376c</code></dd>"))
     }
 
     /// One sheet per run serves both papers: it names no paper size and says so.

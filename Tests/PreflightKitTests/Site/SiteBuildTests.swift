@@ -58,6 +58,25 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.folder.path).sorted() == [".preflight-cache", "_site"])
     }
 
+    /// Sites before one sheet per run also wrote signoff-letter.html (signoff-a4.html with
+    /// letter paper); the next build drops them and equals a clean build.
+    @Test func theNextBuildDropsAnOlderVersionsSecondSheet() throws {
+        let fixture = try Fixture()
+        let output = fixture.path("_site")
+        try SiteFixture.buildExample(into: output)
+        for run in ["production-2026-11-16-1", "staging-2026-10-22-1"] {
+            for name in ["signoff-letter.html", "signoff-a4.html"] {
+                try "<p>an older version's sheet</p>\n".write(toFile: "\(output)/runs/\(run)/\(name)", atomically: true, encoding: .utf8)
+            }
+        }
+        try SiteFixture.buildExample(into: output)
+        let clean = fixture.path("clean")
+        try SiteFixture.buildExample(into: clean)
+        let upgraded = SiteFixture.tree(output)
+        #expect(upgraded.keys.filter { $0.contains("signoff-") }.isEmpty)
+        #expect(upgraded == SiteFixture.tree(clean))
+    }
+
     @Test func aBrokenTemplateLeavesTheBuiltSiteAlone() throws {
         let fixture = try Fixture()
         let output = fixture.path("_site")
